@@ -1,0 +1,155 @@
+// Domain types for Replyline. Every value that crosses a boundary (page → content script,
+// content script → background, file → import) is parsed with one of these schemas.
+// zod/mini keeps the always-on content script small (≈6 kB gz against ≈27 kB for classic zod).
+import * as z from 'zod/mini';
+
+// zod's JIT compiles validators with `new Function`, which the MV3 extension CSP forbids.
+z.config({ jitless: true });
+
+export const PLATFORMS = ['x', 'facebook', 'instagram', 'linkedin'] as const;
+export const platformSchema = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof platformSchema>;
+
+export const KINDS = ['comment', 'reply', 'mention', 'dm'] as const;
+export const kindSchema = z.enum(KINDS);
+export type ItemKind = z.infer<typeof kindSchema>;
+
+export const STATUSES = ['pending', 'answered', 'resolved', 'snoozed', 'ignored'] as const;
+export const statusSchema = z.enum(STATUSES);
+export type ItemStatus = z.infer<typeof statusSchema>;
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const prioritySchema = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof prioritySchema>;
+
+/** Caps on page-derived strings: page content is hostile and may be megabytes long. */
+export const LIMITS = {
+  text: 5000,
+  name: 200,
+  handle: 120,
+  url: 2048,
+  externalId: 200,
+  templateBody: 10000,
+  shortcut: 40,
+} as const;
+
+const isoDate = z.iso.datetime({ offset: true });
+const httpsUrl = z.url({ protocol: /^https$/ }).check(z.maxLength(LIMITS.url));
+const str = (max: number) => z.string().check(z.maxLength(max));
+const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+export const authorSchema = z.object({
+  handle: z.optional(str(LIMITS.handle)),
+  name: nonEmpty(LIMITS.name),
+  profileUrl: z.optional(httpsUrl),
+});
+export type Author = z.infer<typeof authorSchema>;
+
+/** What an adapter extracts from one item on the page. */
+export const capturedItemSchema = z.object({
+  platform: platformSchema,
+  externalId: z.string().check(z.regex(/^[\w:.$()-]{1,200}$/)),
+  kind: kindSchema,
+  permalink: z.optional(httpsUrl),
+  author: authorSchema,
+  text: z.optional(str(LIMITS.text)),
+  postedAt: isoDate,
+  postedAtApproximate: z.optional(z.boolean()),
+  /** true when the brand's own account wrote it: never pending. */
+  byBrand: z.boolean(),
+  /** For brand replies: the externalId of the customer item they answer. */
+  answersExternalId: z.optional(z.string().check(z.maxLength(LIMITS.externalId))),
+});
+export type CapturedItem = z.infer<typeof capturedItemSchema>;
+
+export const itemSchema = z.object({
+  platform: platformSchema,
+  externalId: nonEmpty(LIMITS.externalId),
+  kind: kindSchema,
+  permalink: z.optional(httpsUrl),
+  author: authorSchema,
+  text: z.optional(str(LIMITS.text)),
+  postedAt: isoDate,
+  postedAtApproximate: z.optional(z.boolean()),
+  capturedAt: isoDate,
+  status: statusSchema,
+  firstResponseDueAt: z.optional(isoDate),
+  answeredAt: z.optional(isoDate),
+  resolvedAt: z.optional(isoDate),
+  priority: z.optional(prioritySchema),
+  sentiment: z.optional(z.number().check(z.minimum(-1), z.maximum(1))),
+  tags: z.optional(z.array(str(60)).check(z.maxLength(50))),
+});
+export type Item = z.infer<typeof itemSchema>;
+
+export const accountSchema = z.object({
+  platform: platformSchema,
+  handle: nonEmpty(LIMITS.handle),
+  displayName: z.optional(str(LIMITS.name)),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const templateSchema = z.object({
+  id: nonEmpty(100),
+  name: nonEmpty(LIMITS.name),
+  shortcut: z.string().check(z.regex(/^[^\s]{2,40}$/, 'a shortcut is 2–40 characters without spaces')),
+  body: nonEmpty(LIMITS.templateBody),
+  platforms: z.optional(z.array(platformSchema)),
+  locale: z.optional(str(35)),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const slaPolicySchema = z.object({
+  id: nonEmpty(100),
+  name: nonEmpty(LIMITS.name),
+  order: z.number(),
+  match: z.object({
+    platforms: z.optional(z.array(platformSchema)),
+    kinds: z.optional(z.array(kindSchema)),
+    priorities: z.optional(z.array(prioritySchema)),
+  }),
+  firstResponseMinutes: z.number().check(z.positive(), z.maximum(525600)),
+  nextResponseMinutes: z.optional(z.number().check(z.positive(), z.maximum(525600))),
+  resolutionMinutes: z.optional(z.number().check(z.positive(), z.maximum(525600))),
+  dueSoonPercent: z.number().check(z.minimum(1), z.maximum(99)),
+  businessHoursId: z.optional(nonEmpty(100)),
+});
+export type SlaPolicy = z.infer<typeof slaPolicySchema>;
+
+/** Business hours are defined by the SLA engine issue; kept opaque here so imports lose nothing. */
+export const businessHoursSchema = z.looseObject({ id: nonEmpty(100) });
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+export const customerSchema = z.looseObject({ id: nonEmpty(100) });
+export type Customer = z.infer<typeof customerSchema>;
+
+export const noteSchema = z.looseObject({ id: nonEmpty(100) });
+export type Note = z.infer<typeof noteSchema>;
+
+export const settingsSchema = z.looseObject({
+  agentName: z.optional(str(LIMITS.name)),
+  paletteShortcut: z.optional(str(40)),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const EXPORT_FORMAT = 'replyline-export';
+export const EXPORT_VERSION = 1;
+
+export const exportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.optional(isoDate),
+  settings: z.optional(settingsSchema),
+  accounts: z.optional(z.array(accountSchema)),
+  templates: z.optional(z.array(templateSchema)),
+  slaPolicies: z.optional(z.array(slaPolicySchema)),
+  businessHours: z.optional(z.array(businessHoursSchema)),
+  items: z.optional(z.array(itemSchema)),
+  customers: z.optional(z.array(customerSchema)),
+  notes: z.optional(z.array(noteSchema)),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;
+
+export type ItemKey = `${Platform}:${string}`;
+export const itemKey = (item: { platform: Platform; externalId: string }): ItemKey =>
+  `${item.platform}:${item.externalId}`;
