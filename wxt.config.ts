@@ -6,6 +6,8 @@ export default defineConfig({
   vite: () => ({ plugins: [tailwindcss()] }),
   manifest: {
     name: 'Replyline',
+    // alarms: the one SLA scheduler alarm. No host permissions: content scripts declare their sites.
+    permissions: ['alarms'],
     description: 'Social customer care in place: SLA badges, backlog and reply templates on X, Facebook, Instagram and LinkedIn.',
   },
 });

@@ -9,6 +9,7 @@ z.config({ jitless: true });
 export const PLATFORMS = ['x', 'facebook', 'instagram', 'linkedin'] as const;
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
+export const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn' };
 
 export const KINDS = ['comment', 'reply', 'mention', 'dm'] as const;
 export const kindSchema = z.enum(KINDS);
@@ -151,5 +152,4 @@ export const exportFileSchema = z.object({
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
 export type ItemKey = `${Platform}:${string}`;
-export const itemKey = (item: { platform: Platform; externalId: string }): ItemKey =>
-  `${item.platform}:${item.externalId}`;
+export const itemKey = (item: { platform: Platform; externalId: string }): ItemKey => `${item.platform}:${item.externalId}`;

@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+import { type RequestName, type RequestOf, type Responses, send } from '@/utils/protocol';
+
+export interface Remote<T> {
+  data?: T;
+  error?: string;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** A background query that re-runs whenever the background says the backlog or config changed. */
+export function useRemote<K extends RequestName>(type: K, payload: RequestOf<K>, key = ''): Remote<Responses[K]> {
+  const [state, setState] = useState<{ data?: Responses[K]; error?: string; loading: boolean }>({ loading: true });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the payload's identity.
+  const reload = useCallback(() => {
+    send(type, payload).then(
+      (data) => setState({ data, loading: false }),
+      (error: unknown) => setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) })),
+    );
+  }, [type, key]);
+  useEffect(() => {
+    reload();
+    const listener = (message: unknown) => {
+      if ((message as { type?: string })?.type === 'broadcast/backlog-changed') reload();
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [reload]);
+  return { ...state, reload };
+}
+
+/** Re-renders every `ms` so relative times and SLA states stay current. */
+export function useNow(ms = 5000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+  return now;
+}

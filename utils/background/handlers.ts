@@ -1,0 +1,119 @@
+// The background's handler map: exhaustive over the protocol (a missing handler fails tsc).
+
+import type { Handlers, Sender } from '@/utils/background/router';
+import { brandHandles, captureItems, type ItemView, itemsByKeys, pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
+import { exportAll, importData } from '@/utils/data-transfer';
+import { normalizeHandle, type ReplylineDb } from '@/utils/db';
+import type { HealthEntry } from '@/utils/protocol';
+import type { Platform, Settings } from '@/utils/schema';
+
+export const DEFAULT_PALETTE_SHORTCUT = 'Ctrl+Shift+Space';
+
+export interface BackgroundDeps {
+  db: ReplylineDb;
+  now: () => Date;
+  /** After any item write: refresh the toolbar badge and the scheduler, tell tabs and pages. */
+  itemsChanged: (items: ItemView[], sender?: Sender) => void;
+  /** After settings, accounts or templates change. */
+  configChanged: () => void;
+  openItem: (item: ItemView) => Promise<{ focusedTab: boolean }>;
+}
+
+async function readSettings(db: ReplylineDb): Promise<Settings> {
+  return Object.fromEntries((await db.settings.toArray()).map((s) => [s.key, s.value])) as Settings;
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { db, now } = deps;
+  const health = new Map<string, HealthEntry>();
+
+  return {
+    'items/capture': async ({ items }, sender) => {
+      const views = await captureItems(db, items, now());
+      deps.itemsChanged(views, sender);
+      return views;
+    },
+    'items/get': ({ keys }) => itemsByKeys(db, keys),
+    'items/list-pending': async ({ limit, offset }) => ({
+      items: await pendingItems(db, limit, offset),
+      urgent: await urgentCount(db, now()),
+      pending: await db.items.where('status').equals('pending').count(),
+    }),
+    'items/set-status': async ({ key, status }) => {
+      const view = await setItemStatus(db, key, status, now());
+      deps.itemsChanged([view]);
+      return view;
+    },
+    'items/open': async (key) => {
+      const [item] = await itemsByKeys(db, [key]);
+      if (!item) throw new Error(`No item ${key.platform}:${key.externalId}`);
+      return deps.openItem(item);
+    },
+    'page/context': async ({ platform }) => {
+      const settings = await readSettings(db);
+      const accounts = await db.accounts.where('[platform+handle]').between([platform, ''], [platform, '\uffff']).toArray();
+      const templates = (await db.templates.toArray()).filter((t) => !t.platforms?.length || t.platforms.includes(platform));
+      return {
+        brandHandles: await brandHandles(db, platform),
+        brandName: accounts.find((a) => a.displayName)?.displayName,
+        agentName: settings.agentName,
+        templates,
+        paletteShortcut: settings.paletteShortcut ?? DEFAULT_PALETTE_SHORTCUT,
+      };
+    },
+    'health/report': async ({ platform, failures }) => {
+      const at = now().toISOString();
+      for (const { reason, count } of failures) {
+        const key = `${platform}:${reason}`;
+        const entry = health.get(key);
+        health.set(key, entry ? { ...entry, count: entry.count + count, last: at } : { platform, reason, count, since: at, last: at });
+      }
+      deps.configChanged();
+      return null;
+    },
+    'health/list': async () => [...health.values()],
+    'accounts/list': () => db.accounts.toArray(),
+    'accounts/save': async (account) => {
+      const saved = { ...account, handle: normalizeHandle(account.handle) };
+      await db.accounts.put(saved);
+      deps.configChanged();
+      return saved;
+    },
+    'accounts/delete': async ({ platform, handle }) => {
+      await db.accounts.delete([platform as Platform, normalizeHandle(handle)]);
+      deps.configChanged();
+      return null;
+    },
+    'templates/list': () => db.templates.orderBy('name').toArray(),
+    'templates/save': async (template) =>
+      db.transaction('rw', db.templates, async () => {
+        const holder = await db.templates.where('shortcut').equals(template.shortcut).first();
+        if (holder && holder.id !== template.id) {
+          throw new Error(`The shortcut ${template.shortcut} is already used by "${holder.name}"`);
+        }
+        await db.templates.put(template);
+        deps.configChanged();
+        return template;
+      }),
+    'templates/delete': async ({ id }) => {
+      await db.templates.delete(id);
+      deps.configChanged();
+      return null;
+    },
+    'settings/get': () => readSettings(db),
+    'settings/save': async (settings) => {
+      await db.settings.bulkPut(Object.entries(settings).map(([key, value]) => ({ key, value })));
+      deps.configChanged();
+      return readSettings(db);
+    },
+    'data/export': () => exportAll(db, now()),
+    'data/import': async ({ file }) => {
+      const result = await importData(db, file);
+      if (result.ok) {
+        deps.itemsChanged([]);
+        deps.configChanged();
+      }
+      return result;
+    },
+  };
+}

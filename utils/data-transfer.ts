@@ -1,0 +1,137 @@
+// Export and import (contract C4): one JSON file, validated whole before anything is written.
+import { stripUndefined, withDeadlines } from '@/utils/backlog';
+import type { ItemRecord, ReplylineDb } from '@/utils/db';
+import { normalizeHandle } from '@/utils/db';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFileSchema, type Item } from '@/utils/schema';
+import { matchPolicy } from '@/utils/sla';
+
+export interface ImportProblem {
+  /** Bracket-notation JSON path of the first problem, e.g. `templates[2].shortcut`; '' for the root. */
+  path: string;
+  message: string;
+}
+export type ImportResult = { ok: true; counts: Record<string, number> } | { ok: false; problem: ImportProblem };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
+}
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  values?: unknown[];
+  keys?: string[];
+}
+
+function describeIssue(issue: ZodIssueLike): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected ?? 'another type'}`;
+    case 'invalid_value':
+      return `expected one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return 'has the wrong format';
+    case 'too_big':
+      return 'is too long or too large';
+    case 'too_small':
+      return 'is too short or too small';
+    default:
+      return 'is not valid';
+  }
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const exportedItem = ({ dueSoonAt: _d, policyId: _p, ...item }: ItemRecord): Item => item;
+
+export async function exportAll(db: ReplylineDb, now: Date): Promise<ExportFile> {
+  return db.transaction('r', db.tables, async () => {
+    const settings = Object.fromEntries((await db.settings.toArray()).map((s) => [s.key, s.value]));
+    return {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: now.toISOString(),
+      settings,
+      accounts: (await db.accounts.toArray()).sort((a, b) => byString(a.platform + a.handle, b.platform + b.handle)),
+      templates: await db.templates.orderBy('id').toArray(),
+      slaPolicies: await db.slaPolicies.orderBy('id').toArray(),
+      businessHours: await db.businessHours.orderBy('id').toArray(),
+      items: (await db.items.toArray()).map(exportedItem),
+      customers: await db.customers.orderBy('id').toArray(),
+      notes: await db.notes.orderBy('id').toArray(),
+    };
+  });
+}
+
+function firstDuplicate(values: readonly string[]): number {
+  const seen = new Set<string>();
+  for (const [index, value] of values.entries()) {
+    if (seen.has(value)) return index;
+    seen.add(value);
+  }
+  return -1;
+}
+
+/** Validates `raw` completely; writes nothing unless every record is valid, then merges by key. */
+export async function importData(db: ReplylineDb, raw: unknown): Promise<ImportResult> {
+  const parsed = exportFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as unknown as ZodIssueLike;
+    return { ok: false, problem: { path: formatPath(issue.path), message: describeIssue(issue) } };
+  }
+  const file = parsed.data;
+  const templates = file.templates ?? [];
+  const dup = firstDuplicate(templates.map((t) => t.shortcut));
+  if (dup >= 0) {
+    return { ok: false, problem: { path: `templates[${dup}].shortcut`, message: 'this shortcut is used twice in the file' } };
+  }
+  return db.transaction('rw', db.tables, async () => {
+    for (const [index, t] of templates.entries()) {
+      const holder = await db.templates.where('shortcut').equals(t.shortcut).first();
+      if (holder && holder.id !== t.id) {
+        return {
+          ok: false as const,
+          problem: { path: `templates[${index}].shortcut`, message: `already used by the template "${holder.name}"` },
+        };
+      }
+    }
+    if (file.settings) await db.settings.bulkPut(Object.entries(file.settings).map(([key, value]) => ({ key, value })));
+    const accounts = (file.accounts ?? []).map((a) => ({ ...a, handle: normalizeHandle(a.handle) }));
+    await db.accounts.bulkPut(accounts);
+    await db.templates.bulkPut(templates);
+    await db.slaPolicies.bulkPut(file.slaPolicies ?? []);
+    await db.businessHours.bulkPut(file.businessHours ?? []);
+    await db.customers.bulkPut(file.customers ?? []);
+    await db.notes.bulkPut(file.notes ?? []);
+    const policies = await db.slaPolicies.toArray();
+    const items = (file.items ?? []).map((item) => itemRecordFromImport(item, policies));
+    await db.items.bulkPut(items);
+    return {
+      ok: true as const,
+      counts: {
+        accounts: accounts.length,
+        templates: templates.length,
+        slaPolicies: file.slaPolicies?.length ?? 0,
+        businessHours: file.businessHours?.length ?? 0,
+        items: items.length,
+        customers: file.customers?.length ?? 0,
+        notes: file.notes?.length ?? 0,
+      },
+    };
+  });
+}
+
+/** Keeps the file's due time when it has one; the due-soon point follows the policy's share. */
+function itemRecordFromImport(item: Item, policies: Parameters<typeof matchPolicy>[0]): ItemRecord {
+  if (!item.firstResponseDueAt) return stripUndefined(withDeadlines(item, policies));
+  const policy = matchPolicy(policies, item);
+  const start = Date.parse(item.postedAt);
+  const span = Date.parse(item.firstResponseDueAt) - start;
+  const dueSoonAt = new Date(start + Math.round((span * policy.dueSoonPercent) / 100)).toISOString();
+  return stripUndefined({ ...item, dueSoonAt, policyId: policy.id });
+}

@@ -1,0 +1,60 @@
+// The one database. Only the background opens it: a content script's IndexedDB would belong to
+// the site's origin, and one writer keeps upserts and SLA state consistent.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Account, BusinessHours, Customer, Item, Note, Platform, SlaPolicy, Template } from '@/utils/schema';
+
+/** An item as stored: the export fields plus what the SLA clock derives from its policy. */
+export interface ItemRecord extends Item {
+  dueSoonAt?: string;
+  policyId?: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Schema ladder. Never edit a released version: add the next one with its `upgrade`, which
+ * Dexie runs in the version-change transaction (so an interrupted upgrade rolls back whole).
+ */
+export const SCHEMA_VERSIONS: readonly {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void>;
+}[] = [
+  {
+    version: 1,
+    stores: {
+      items: '[platform+externalId], status, [status+firstResponseDueAt], [status+dueSoonAt], postedAt',
+      customers: 'id',
+      templates: 'id, &shortcut',
+      slaPolicies: 'id, order',
+      accounts: '[platform+handle]',
+      settings: 'key',
+      businessHours: 'id',
+      notes: 'id',
+    },
+  },
+];
+
+export class ReplylineDb extends Dexie {
+  items!: Table<ItemRecord, [Platform, string]>;
+  customers!: EntityTable<Customer, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
+  slaPolicies!: EntityTable<SlaPolicy, 'id'>;
+  accounts!: Table<Account, [Platform, string]>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  businessHours!: EntityTable<BusinessHours, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+
+  constructor(name = 'replyline') {
+    super(name);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const v = this.version(version).stores(stores);
+      if (upgrade) v.upgrade(upgrade);
+    }
+  }
+}
+
+export const normalizeHandle = (handle: string) => handle.trim().replace(/^@/, '').toLowerCase();

@@ -1,0 +1,194 @@
+// The in-page keyboard layer (contract C6): shortcut + Tab expands a template in place, the
+// palette hotkey opens the picker, Tab / Shift+Tab walk the template's caret stops. Only trusted
+// key events count, and never while an IME is composing.
+import type { ItemView } from '@/utils/backlog';
+import { detectEditor, insertText, placeCaret, type Target } from '@/utils/engine/insert';
+import { showNotice } from '@/utils/engine/overlay';
+import { openPalette } from '@/utils/engine/palette';
+import type { PageContextResponse } from '@/utils/protocol';
+import { type CapturedItem, type ItemKey, PLATFORM_NAMES, type Template } from '@/utils/schema';
+import type { PageContext, SiteAdapter } from '@/utils/sites/types';
+import { firstNameOf, renderTemplate, type TemplateValues } from '@/utils/templates';
+
+export interface KeyboardEnv {
+  adapter: SiteAdapter;
+  config: PageContextResponse;
+  pageContext: () => PageContext;
+  views: Map<ItemKey, ItemView>;
+  captured: Map<ItemKey, CapturedItem>;
+}
+
+export interface Hotkey {
+  ctrl: boolean;
+  shift: boolean;
+  alt: boolean;
+  meta: boolean;
+  code: string;
+}
+
+/** "Ctrl+Shift+Space" → a hotkey; on macOS Ctrl means ⌘ (contract C6). */
+export function parseHotkey(spec: string, mac = /Mac|iPhone|iPad/.test(navigator.platform)): Hotkey {
+  const parts = spec.split('+').map((p) => p.trim().toLowerCase());
+  const key = parts[parts.length - 1] ?? '';
+  const ctrl = parts.includes('ctrl');
+  return {
+    ctrl: ctrl && !mac,
+    meta: parts.includes('meta') || parts.includes('cmd') || (ctrl && mac),
+    shift: parts.includes('shift'),
+    alt: parts.includes('alt'),
+    code: key === 'space' ? 'Space' : key.length === 1 ? `Key${key.toUpperCase()}` : key,
+  };
+}
+
+export const hotkeyMatches = (h: Hotkey, e: KeyboardEvent) =>
+  e.code === h.code && e.ctrlKey === h.ctrl && e.shiftKey === h.shift && e.altKey === h.alt && e.metaKey === h.meta;
+
+/** The focused element, looking inside open shadow roots (LinkedIn's interop outlet). */
+function deepActiveElement(doc: Document): Element | null {
+  let el: Element | null = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/** The typed word that ends at the caret, if it is a template's shortcut. */
+export function shortcutAtCaret(editor: Element, templates: readonly Template[]): { template: Template; target: Target } | null {
+  const find = (word: string) => templates.find((t) => t.shortcut === word);
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
+    const caret = editor.selectionStart ?? 0;
+    if (caret !== editor.selectionEnd) return null;
+    const word = /(\S+)$/.exec(editor.value.slice(0, caret))?.[1];
+    const template = word && find(word);
+    return template ? { template, target: { kind: 'field', start: caret - word.length, end: caret } } : null;
+  }
+  const selection = editor.ownerDocument.getSelection();
+  if (!selection?.isCollapsed || !selection.anchorNode || !editor.contains(selection.anchorNode)) return null;
+  let node: Node = selection.anchorNode;
+  let offset = selection.anchorOffset;
+  if (node.nodeType !== Node.TEXT_NODE) {
+    // Caret between elements: step to the end of the text just before it.
+    let prev: Node | null | undefined = node.childNodes[offset - 1];
+    while (prev && prev.nodeType !== Node.TEXT_NODE) prev = prev.lastChild;
+    if (!prev) return null;
+    node = prev;
+    offset = prev.textContent?.length ?? 0;
+  }
+  const word = /(\S+)$/.exec((node.textContent ?? '').slice(0, offset))?.[1];
+  const template = word && find(word);
+  if (!template) return null;
+  const range = editor.ownerDocument.createRange();
+  range.setStart(node, offset - word.length);
+  range.setEnd(node, offset);
+  return { template, target: { kind: 'range', range } };
+}
+
+export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
+  const { adapter, config } = env;
+  const hotkey = parseHotkey(config.paletteShortcut);
+  /** Remaining caret stops of the last expansion, in the editor's text offsets. */
+  let stops: { editor: Element; offsets: { start: number; end: number }[]; index: number } | null = null;
+  let paletteOpen = false;
+
+  const valuesFor = (composer: Element): TemplateValues => {
+    const page = env.pageContext();
+    const target = adapter.replyTarget(composer, page);
+    const key = target ? (`${adapter.platform}:${target}` as ItemKey) : undefined;
+    const item = key ? (env.captured.get(key) ?? env.views.get(key)) : undefined;
+    const handle = item?.author.handle;
+    return {
+      'customer.name': item?.author.name,
+      'customer.firstName': firstNameOf(item?.author.name),
+      'customer.handle': handle ? `@${handle.replace(/^@/, '')}` : undefined,
+      'agent.name': config.agentName,
+      'brand.name': config.brandName,
+      platform: PLATFORM_NAMES[adapter.platform],
+      'item.link': item?.permalink,
+    };
+  };
+
+  const expand = async (composer: Element, template: Template, target: Target) => {
+    const rendered = renderTemplate(template.body, valuesFor(composer));
+    if (!rendered.ok) {
+      showNotice(composer, `Replyline: "${template.name}" was not inserted.\n${rendered.problems.join('\n')}`);
+      return;
+    }
+    const { text, cursors } = rendered.value;
+    const kind = detectEditor(composer);
+    const result = await insertText(composer, text, {
+      techniques: adapter.insertion[kind] ?? ['exec-command'],
+      target,
+      submit: () => adapter.findSubmit(composer),
+    });
+    if (!result.ok) {
+      const copied = await navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      );
+      showNotice(
+        composer,
+        `Replyline could not insert into this editor (${result.reason}).${copied ? '\nThe reply is on your clipboard: press Ctrl+V.' : ''}`,
+      );
+      return;
+    }
+    if (!cursors.length) return;
+    // Block editors render newlines as blocks, not characters: count offsets without them.
+    const field = composer instanceof HTMLTextAreaElement || composer instanceof HTMLInputElement;
+    const toOffset = (i: number) => result.start + i - (field ? 0 : (text.slice(0, i).match(/\n/g)?.length ?? 0));
+    const offsets = cursors.map((c) => ({ start: toOffset(c.start), end: toOffset(c.end) }));
+    stops = { editor: composer, offsets, index: 0 };
+    const first = offsets[0];
+    if (first) placeCaret(composer, first.start, first.end);
+  };
+
+  const moveStop = (back: boolean, composer: Element): boolean => {
+    if (!stops || stops.editor !== composer) return false;
+    const index = stops.index + (back ? -1 : 1);
+    const stop = stops.offsets[index];
+    if (!stop) {
+      stops = null;
+      return false;
+    }
+    stops.index = index;
+    placeCaret(composer, stop.start, stop.end);
+    return true;
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!e.isTrusted || e.isComposing || e.keyCode === 229 || paletteOpen) return;
+    const active = deepActiveElement(document);
+    const composer = active ? adapter.findComposer(active) : null;
+    if (!composer) return;
+    const consume = () => {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    if (hotkeyMatches(hotkey, e)) {
+      consume();
+      paletteOpen = true;
+      openPalette({
+        anchor: composer,
+        templates: config.templates,
+        render: (t) => renderTemplate(t.body, valuesFor(composer)),
+        onClose: () => {
+          paletteOpen = false;
+        },
+        onChoose: (t) => {
+          (composer as HTMLElement).focus();
+          void expand(composer, t, { kind: 'caret' });
+        },
+      });
+      return;
+    }
+    if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (moveStop(e.shiftKey, composer)) return consume();
+    if (e.shiftKey) return;
+    const hit = shortcutAtCaret(composer, config.templates);
+    if (!hit) return;
+    consume();
+    void expand(composer, hit.template, hit.target);
+  };
+
+  window.addEventListener('keydown', onKeyDown, true);
+  return {
+    dispose: () => window.removeEventListener('keydown', onKeyDown, true),
+  };
+}

@@ -1,0 +1,144 @@
+// One typed message protocol between content scripts, extension pages and the background.
+// Requests are validated on receipt; every reply is an envelope; senders are checked per message.
+import * as z from 'zod/mini';
+import type { ItemView } from '@/utils/backlog';
+import type { ImportResult } from '@/utils/data-transfer';
+import {
+  type Account,
+  accountSchema,
+  capturedItemSchema,
+  type ExportFile,
+  type itemKey,
+  platformSchema,
+  type Settings,
+  settingsSchema,
+  statusSchema,
+  type Template,
+  templateSchema,
+} from '@/utils/schema';
+
+const keySchema = z.object({ platform: platformSchema, externalId: z.string().check(z.minLength(1), z.maxLength(200)) });
+
+/**
+ * `content`: content scripts on the supported sites and extension pages may send it.
+ * `extension`: only extension pages (popup, options): anything that changes settings or exports data.
+ */
+type Audience = 'content' | 'extension';
+
+export const requests = {
+  'items/capture': { audience: 'content', schema: z.object({ items: z.array(capturedItemSchema).check(z.maxLength(500)) }) },
+  'items/get': { audience: 'content', schema: z.object({ keys: z.array(keySchema).check(z.maxLength(1000)) }) },
+  'items/list-pending': {
+    audience: 'extension',
+    schema: z.object({
+      limit: z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+      offset: z.optional(z.number().check(z.int(), z.minimum(0))),
+    }),
+  },
+  'items/set-status': { audience: 'extension', schema: z.object({ key: keySchema, status: statusSchema }) },
+  'items/open': { audience: 'extension', schema: keySchema },
+  'page/context': { audience: 'content', schema: z.object({ platform: platformSchema }) },
+  'health/report': {
+    audience: 'content',
+    schema: z.object({
+      platform: platformSchema,
+      failures: z
+        .array(z.object({ reason: z.string().check(z.maxLength(200)), count: z.number().check(z.int(), z.minimum(1)) }))
+        .check(z.maxLength(50)),
+    }),
+  },
+  'health/list': { audience: 'extension', schema: z.object({}) },
+  'accounts/list': { audience: 'extension', schema: z.object({}) },
+  'accounts/save': { audience: 'extension', schema: accountSchema },
+  'accounts/delete': { audience: 'extension', schema: z.object({ platform: platformSchema, handle: z.string() }) },
+  'templates/list': { audience: 'content', schema: z.object({}) },
+  'templates/save': { audience: 'extension', schema: templateSchema },
+  'templates/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
+  'settings/get': { audience: 'extension', schema: z.object({}) },
+  'settings/save': { audience: 'extension', schema: settingsSchema },
+  'data/export': { audience: 'extension', schema: z.object({}) },
+  'data/import': { audience: 'extension', schema: z.object({ file: z.unknown() }) },
+} as const satisfies Record<string, { audience: Audience; schema: z.ZodMiniType }>;
+
+export interface PageContextResponse {
+  brandHandles: string[];
+  brandName?: string;
+  agentName?: string;
+  templates: Template[];
+  paletteShortcut: string;
+}
+
+export interface HealthEntry {
+  platform: z.infer<typeof platformSchema>;
+  reason: string;
+  count: number;
+  since: string;
+  last: string;
+}
+
+export interface Responses {
+  'items/capture': ItemView[];
+  'items/get': ItemView[];
+  'items/list-pending': { items: ItemView[]; urgent: number; pending: number };
+  'items/set-status': ItemView;
+  'items/open': { focusedTab: boolean };
+  'page/context': PageContextResponse;
+  'health/report': null;
+  'health/list': HealthEntry[];
+  'accounts/list': Account[];
+  'accounts/save': Account;
+  'accounts/delete': null;
+  'templates/list': Template[];
+  'templates/save': Template;
+  'templates/delete': null;
+  'settings/get': Settings;
+  'settings/save': Settings;
+  'data/export': ExportFile;
+  'data/import': ImportResult;
+}
+
+export type RequestName = keyof typeof requests;
+export type RequestOf<K extends RequestName> = z.infer<(typeof requests)[K]['schema']>;
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'failed' | 'unknown-message';
+
+export interface Wire {
+  type: string;
+  payload: unknown;
+}
+
+export class RemoteError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Messages the background pushes to content scripts in a tab. */
+export type TabMessage = { type: 'tab/items-changed'; items: ItemView[] } | { type: 'tab/reveal'; key: ReturnType<typeof itemKey> };
+
+/** Pushed to extension pages so open views refresh. */
+export type PageBroadcast = { type: 'broadcast/backlog-changed' };
+
+// The worker restarts when the browser stopped it; Chrome says so with these while it wakes.
+const TRANSIENT = /Receiving end does not exist|Could not establish connection|message port closed/i;
+
+export async function send<K extends RequestName>(type: K, payload: RequestOf<K>): Promise<Responses[K]> {
+  let lastError: unknown;
+  for (const delay of [0, 100, 400, 1200]) {
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    try {
+      const reply = (await browser.runtime.sendMessage({ type, payload } satisfies Wire)) as Envelope<Responses[K]> | undefined;
+      if (!reply) throw new Error('Receiving end does not exist (no reply)');
+      if (reply.ok) return reply.data;
+      throw new RemoteError(reply.error.code, reply.error.message);
+    } catch (error) {
+      if (error instanceof RemoteError || !TRANSIENT.test(String(error))) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
