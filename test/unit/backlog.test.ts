@@ -1,0 +1,84 @@
+import { captureItems, nextDueSoon, pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
+import { captured, freshDb } from './helpers';
+
+const now = new Date('2026-07-01T12:10:00.000Z');
+
+test('a new item is pending with its deadline counted from the platform time', async () => {
+  const db = freshDb();
+  const [view] = await captureItems(db, [captured()], now);
+  expect(view).toMatchObject({ status: 'pending', firstResponseDueAt: '2026-07-01T13:00:00.000Z', dueSoonAt: '2026-07-01T12:45:00.000Z' });
+  const row = await db.items.get(['x', '2072289111045169728']);
+  expect(row?.capturedAt).toBe(now.toISOString());
+  expect(row?.postedAt).toBe('2026-07-01T12:00:00.000Z');
+});
+
+test('the same item captured by five tabs at once is one row', async () => {
+  const db = freshDb();
+  await Promise.all([1, 2, 3, 4, 5].map((i) => captureItems(db, [captured({ text: `edit ${i}` })], new Date(now.getTime() + i))));
+  expect(await db.items.count()).toBe(1);
+  const row = await db.items.get(['x', '2072289111045169728']);
+  expect(row?.capturedAt).toBe(new Date(now.getTime() + 1).toISOString());
+});
+
+test('a recapture keeps status and capture time, refreshes text, and never loses an answer', async () => {
+  const db = freshDb();
+  await captureItems(db, [captured()], now);
+  await setItemStatus(db, { platform: 'x', externalId: '2072289111045169728' }, 'snoozed', now);
+  await captureItems(db, [captured({ text: 'Still waiting' })], new Date('2026-07-01T14:00:00Z'));
+  const row = await db.items.get(['x', '2072289111045169728']);
+  expect(row).toMatchObject({ status: 'snoozed', text: 'Still waiting', capturedAt: now.toISOString() });
+});
+
+test('a brand reply marks the item it answers answered at the reply time; brand items are not stored', async () => {
+  const db = freshDb();
+  await db.accounts.put({ platform: 'x', handle: 'northwindco' });
+  const reply = captured({
+    externalId: '2072289111045169999',
+    author: { name: 'Northwind', handle: 'NorthwindCo' },
+    byBrand: false, // recognised by the configured handle, case-insensitively
+    postedAt: '2026-07-01T12:20:00.000Z',
+    answersExternalId: '2072289111045169728',
+  });
+  const views = await captureItems(db, [reply, captured()], now);
+  expect(views).toHaveLength(1);
+  expect(views[0]).toMatchObject({ status: 'answered', answeredAt: '2026-07-01T12:20:00.000Z' });
+  expect(await db.items.count()).toBe(1);
+  // An earlier answer wins over a later one.
+  await captureItems(db, [{ ...reply, externalId: '3', postedAt: '2026-07-01T12:30:00.000Z' }], now);
+  expect((await db.items.get(['x', '2072289111045169728']))?.answeredAt).toBe('2026-07-01T12:20:00.000Z');
+});
+
+test('a reply that answers an unknown item changes nothing', async () => {
+  const db = freshDb();
+  const views = await captureItems(db, [captured({ byBrand: true, answersExternalId: '42' })], now);
+  expect(views).toEqual([]);
+  expect(await db.items.count()).toBe(0);
+});
+
+test('pending items come most urgent first; urgent count and next due-soon follow the clock', async () => {
+  const db = freshDb();
+  await captureItems(
+    db,
+    [
+      captured({ externalId: '1', postedAt: '2026-07-01T12:05:00.000Z' }),
+      captured({ externalId: '2', postedAt: '2026-07-01T11:00:00.000Z' }),
+      captured({ externalId: '3', postedAt: '2026-07-01T11:30:00.000Z' }),
+    ],
+    now,
+  );
+  await setItemStatus(db, { platform: 'x', externalId: '3' }, 'resolved', now);
+  expect((await pendingItems(db, 10)).map((i) => i.externalId)).toEqual(['2', '1']);
+  expect(await urgentCount(db, now)).toBe(1);
+  expect(await nextDueSoon(db, now)).toBe(Date.parse('2026-07-01T12:50:00.000Z'));
+  expect(await urgentCount(db, new Date('2026-07-01T12:50:00.000Z'))).toBe(2);
+});
+
+test('status transitions are checked', async () => {
+  const db = freshDb();
+  await captureItems(db, [captured()], now);
+  const key = { platform: 'x' as const, externalId: '2072289111045169728' };
+  expect((await setItemStatus(db, key, 'resolved', now)).status).toBe('resolved');
+  await expect(setItemStatus(db, key, 'snoozed', now)).rejects.toThrow('cannot go from resolved to snoozed');
+  expect((await setItemStatus(db, key, 'pending', now)).status).toBe('pending');
+  await expect(setItemStatus(db, { platform: 'x', externalId: 'nope' }, 'resolved', now)).rejects.toThrow('No item');
+});

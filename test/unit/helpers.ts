@@ -1,0 +1,18 @@
+import { ReplylineDb } from '@/utils/db';
+import type { CapturedItem } from '@/utils/schema';
+
+let n = 0;
+/** A fresh database per test (fake-indexeddb is process-wide). */
+export const freshDb = () => new ReplylineDb(`test-${++n}-${Math.random()}`);
+
+export const captured = (overrides: Partial<CapturedItem> = {}): CapturedItem => ({
+  platform: 'x',
+  externalId: '2072289111045169728',
+  kind: 'comment',
+  permalink: 'https://x.com/maya_rides/status/2072289111045169728',
+  author: { name: 'Maya Ortiz', handle: 'maya_rides', profileUrl: 'https://x.com/maya_rides' },
+  text: 'My order has not arrived yet',
+  postedAt: '2026-07-01T12:00:00.000Z',
+  byBrand: false,
+  ...overrides,
+});

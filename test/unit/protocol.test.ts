@@ -1,0 +1,125 @@
+import { createHandlers } from '@/utils/background/handlers';
+import { dispatch, type RouterEnv, type Sender } from '@/utils/background/router';
+import { requests } from '@/utils/protocol';
+import { captured, freshDb } from './helpers';
+
+const env: RouterEnv = { extensionId: 'abcdef', extensionOrigin: 'chrome-extension://abcdef/' };
+const page: Sender = { id: 'abcdef', url: 'chrome-extension://abcdef/options.html' };
+const xTab: Sender = { id: 'abcdef', url: 'https://x.com/notifications/mentions', tab: { id: 7 } };
+
+function setup() {
+  const db = freshDb();
+  const changed: unknown[] = [];
+  const handlers = createHandlers({
+    db,
+    now: () => new Date('2026-07-01T12:10:00.000Z'),
+    itemsChanged: (items, sender) => changed.push({ items, sender }),
+    configChanged: () => {},
+    openItem: async () => ({ focusedTab: false }),
+  });
+  return { db, changed, call: (wire: unknown, sender: Sender) => dispatch(handlers, wire, sender, env) };
+}
+
+test('a valid capture from a content script on x.com is stored and answered in an envelope', async () => {
+  const { call, db, changed } = setup();
+  const reply = await call({ type: 'items/capture', payload: { items: [captured()] } }, xTab);
+  expect(reply).toMatchObject({ ok: true, data: [{ externalId: '2072289111045169728', status: 'pending' }] });
+  expect(await db.items.count()).toBe(1);
+  expect(changed).toHaveLength(1);
+});
+
+test.each<[string, Sender]>([
+  ['another extension', { id: 'evil', url: 'chrome-extension://evil/page.html' }],
+  ['a page on another site', { id: 'abcdef', url: 'https://evil.example/x.com', tab: { id: 3 } }],
+  ['an http page on x.com', { id: 'abcdef', url: 'http://x.com/home', tab: { id: 3 } }],
+  ['no url', { id: 'abcdef' }],
+])('messages from %s are refused', async (_, sender) => {
+  const { call, db } = setup();
+  const reply = await call({ type: 'items/capture', payload: { items: [captured()] } }, sender);
+  expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(await db.items.count()).toBe(0);
+});
+
+test('data-changing and exporting messages are accepted only from extension pages', async () => {
+  const { call } = setup();
+  for (const type of ['data/export', 'data/import', 'templates/save', 'accounts/save', 'settings/save', 'items/set-status'] as const) {
+    expect(requests[type].audience).toBe('extension');
+    expect(await call({ type, payload: {} }, xTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  }
+  expect(await call({ type: 'data/export', payload: {} }, page)).toMatchObject({
+    ok: true,
+    data: { format: 'replyline-export', version: 1 },
+  });
+});
+
+test.each([
+  [{ type: 'items/capture', payload: { items: [{ ...captured(), externalId: '<script>' }] } }, 'bad-request'],
+  [{ type: 'items/capture', payload: { items: 'all of them' } }, 'bad-request'],
+  [{ type: 'items/capture' }, 'bad-request'],
+  [{ type: 'items/drop-table', payload: {} }, 'unknown-message'],
+  [{ type: 'toString', payload: {} }, 'unknown-message'],
+  [{ type: '__proto__', payload: {} }, 'unknown-message'],
+  [null, 'unknown-message'],
+  ['items/capture', 'unknown-message'],
+])('bad payload %# is rejected with %s', async (wire, code) => {
+  const { call } = setup();
+  expect(await call(wire, xTab)).toMatchObject({ ok: false, error: { code } });
+});
+
+test('handler failures come back as errors, not exceptions', async () => {
+  const { call } = setup();
+  expect(await call({ type: 'items/set-status', payload: { key: { platform: 'x', externalId: '1' }, status: 'resolved' } }, page)).toEqual({
+    ok: false,
+    error: { code: 'failed', message: 'No item x:1' },
+  });
+  await call({ type: 'templates/save', payload: { id: 'a', name: 'A', shortcut: ';a', body: 'x' } }, page);
+  expect(await call({ type: 'templates/save', payload: { id: 'b', name: 'B', shortcut: ';a', body: 'y' } }, page)).toMatchObject({
+    ok: false,
+    error: { message: 'The shortcut ;a is already used by "A"' },
+  });
+});
+
+test('random payloads to every handler never escape as exceptions', async () => {
+  const { call } = setup();
+  const samples: unknown[] = [
+    undefined,
+    null,
+    0,
+    -1,
+    1e308,
+    '',
+    'x'.repeat(10_000),
+    [],
+    [null],
+    {},
+    { items: [{}] },
+    { key: {} },
+    { file: 1 },
+    true,
+  ];
+  for (const type of Object.keys(requests)) {
+    for (const payload of samples) {
+      const reply = await call({ type, payload }, page);
+      expect(typeof reply.ok).toBe('boolean');
+    }
+  }
+});
+
+test('page context gives the platform brand handles and its templates only', async () => {
+  const { call } = setup();
+  await call({ type: 'accounts/save', payload: { platform: 'x', handle: '@NorthwindCo', displayName: 'Northwind' } }, page);
+  await call({ type: 'accounts/save', payload: { platform: 'facebook', handle: 'northwind.shop' } }, page);
+  await call({ type: 'templates/save', payload: { id: 'a', name: 'A', shortcut: ';a', body: 'x', platforms: ['facebook'] } }, page);
+  await call({ type: 'templates/save', payload: { id: 'b', name: 'B', shortcut: ';b', body: 'y' } }, page);
+  await call({ type: 'settings/save', payload: { agentName: 'Riley' } }, page);
+  expect(await call({ type: 'page/context', payload: { platform: 'x' } }, xTab)).toMatchObject({
+    ok: true,
+    data: {
+      brandHandles: ['northwindco'],
+      brandName: 'Northwind',
+      agentName: 'Riley',
+      templates: [{ id: 'b' }],
+      paletteShortcut: 'Ctrl+Shift+Space',
+    },
+  });
+});
