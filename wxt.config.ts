@@ -3,11 +3,26 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // MV3 everywhere (contract C1): WXT would otherwise build MV2 for Firefox.
+  manifestVersion: 3,
   vite: () => ({ plugins: [tailwindcss()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Replyline',
-    // alarms: the one SLA scheduler alarm. No host permissions: content scripts declare their sites.
-    permissions: ['alarms'],
     description: 'Social customer care in place: SLA badges, backlog and reply templates on X, Facebook, Instagram and LinkedIn.',
-  },
+    // alarms: the one SLA scheduler alarm. No host permissions: content scripts declare their sites,
+    // and nothing is ever fetched.
+    permissions: ['alarms'],
+    // Contract C6 global commands; users remap them at chrome://extensions/shortcuts. No Alt+letter
+    // defaults: those type characters on Polish and other layouts.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' }, description: 'Open the Replyline backlog' },
+      'next-urgent': {
+        suggested_key: { default: 'Ctrl+Shift+Period', mac: 'Command+Shift+Period' },
+        description: 'Go to the next most urgent item',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'replyline@replyline.app', strict_min_version: '128.0' } } }
+      : {}),
+  }),
 });

@@ -1,7 +1,7 @@
 import { createHandlers } from '@/utils/background/handlers';
 import { dispatch, type RouterEnv, type Sender } from '@/utils/background/router';
 import type { ItemView } from '@/utils/backlog';
-import { nextDueSoon, urgentCount } from '@/utils/backlog';
+import { nextDueSoon, pendingItems, urgentCount } from '@/utils/backlog';
 import { ReplylineDb } from '@/utils/db';
 import type { PageBroadcast, TabMessage } from '@/utils/protocol';
 import { itemKey } from '@/utils/schema';
@@ -65,29 +65,37 @@ export default defineBackground(() => {
       broadcast();
     },
     configChanged: broadcast,
-    async openItem(item) {
-      const key = itemKey(item);
-      const tabId = tabOfItem.get(key);
-      if (tabId !== undefined) {
-        try {
-          const tab = await browser.tabs.update(tabId, { active: true });
-          if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-          const revealed = await browser.tabs.sendMessage(tabId, { type: 'tab/reveal', key } satisfies TabMessage);
-          if (revealed === true) return { focusedTab: true };
-        } catch {
-          tabOfItem.delete(key);
-        }
-      }
-      if (!item.permalink) throw new Error('This item has no link to open');
-      await browser.tabs.create({ url: item.permalink });
-      return { focusedTab: false };
-    },
+    openItem: (item) => openItem(item),
   });
+
+  async function openItem(item: ItemView) {
+    const key = itemKey(item);
+    const tabId = tabOfItem.get(key);
+    if (tabId !== undefined) {
+      try {
+        const tab = await browser.tabs.update(tabId, { active: true });
+        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+        const revealed = await browser.tabs.sendMessage(tabId, { type: 'tab/reveal', key } satisfies TabMessage);
+        if (revealed === true) return { focusedTab: true };
+      } catch {
+        tabOfItem.delete(key);
+      }
+    }
+    if (!item.permalink) throw new Error('This item has no link to open');
+    await browser.tabs.create({ url: item.permalink });
+    return { focusedTab: false };
+  }
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if ((message as { type?: string })?.type?.startsWith('broadcast/')) return undefined;
     dispatch(handlers, message, sender, env).then(sendResponse);
     return true;
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== 'next-urgent') return;
+    pendingItems(db, 1)
+      .then(([item]) => item && openItem(item))
+      .catch((error) => console.warn('[Replyline] next-urgent failed', error));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SCHEDULER_ALARM) refreshBadgeAndSchedule();

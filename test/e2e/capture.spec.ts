@@ -1,0 +1,79 @@
+import { expect, importThroughOptions, seedFile, test } from './extension';
+
+test('mentions are captured: one badge per customer item, states by age, none on likes or brand tweets', async ({
+  context,
+  extensionId,
+}) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  await page.goto('https://x.com/notifications/mentions');
+
+  const hosts = page.locator('[data-replyline-item]');
+  await expect(hosts.first()).toBeVisible();
+  await expect(page.locator('[data-replyline-sla=""]')).toHaveCount(0);
+  // Once the background answers, every badge has a real state (no "waiting" left).
+  await expect
+    .poll(async () => (await hosts.evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-sla')))).sort().join())
+    .toMatch(/breached.*due-soon.*on-track|breached.*on-track/);
+
+  // One host per tweet article that is a customer item; none inside like/follow notifications.
+  const perArticle = await page
+    .locator('article[data-testid="tweet"]')
+    .evaluateAll((articles) => articles.map((a) => a.querySelectorAll(':scope [data-replyline-item]').length));
+  expect(Math.max(...perArticle)).toBe(1);
+  await expect(page.locator('article[data-testid="notification"] [data-replyline-item]')).toHaveCount(0);
+  const keys = await hosts.evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item')));
+  for (const key of keys) expect(key).toMatch(/^x:\d{15,20}$/);
+  expect(new Set(keys).size).toBe(keys.length);
+});
+
+test('the popup lists pending items most urgent first, with the contract markers', async ({ context, extensionId }) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  await page.goto('https://x.com/notifications/mentions');
+  const pageKeys = await page.locator('[data-replyline-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item')));
+  expect(pageKeys.length).toBeGreaterThan(2);
+  await expect
+    .poll(() => page.locator('[data-replyline-sla="on-track"], [data-replyline-sla="due-soon"], [data-replyline-sla="breached"]').count())
+    .toBe(pageKeys.length);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const rows = popup.locator('[role="option"][data-replyline-item]');
+  await expect(rows).toHaveCount(pageKeys.length);
+  const listed = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item')));
+  expect(listed.sort()).toEqual([...pageKeys].sort());
+
+  // Most urgent first: the oldest tweet (earliest due time) leads; due times never decrease.
+  const dueTimes = await page.evaluate(
+    (keys) =>
+      keys.map((key) => {
+        const article = document.querySelector(`[data-replyline-item="${key}"]`)?.closest('article');
+        return Date.parse(article?.querySelector('time')?.getAttribute('datetime') ?? '');
+      }),
+    await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item'))),
+  );
+  expect(dueTimes).toEqual([...dueTimes].sort((a, b) => a - b));
+  const popupStates = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-sla')));
+  expect(popupStates[0]).toBe('breached');
+
+  // j/k + Enter open the item: its tab comes to the front.
+  await popup.keyboard.press('j');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await popup.keyboard.press('k');
+  await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a hostile author name renders as inert text', async ({ context, extensionId }) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  await page.goto('https://x.com/notifications/mentions');
+  await expect(page.locator('[data-replyline-item]').first()).toBeVisible();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const hostile = popup.getByText('<img src=x onerror=', { exact: false });
+  await expect(hostile).toBeVisible();
+  expect(await popup.locator('img').count()).toBe(0);
+  expect(await popup.title()).not.toBe('pwned');
+  expect(await page.title()).not.toBe('pwned');
+});

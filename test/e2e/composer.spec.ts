@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { firstNameOf, renderTemplate } from '../../utils/templates.ts';
+import { expect, importThroughOptions, seedFile, test } from './extension';
+
+const STATUS = 'https://x.com/maya_rides/status/2124573908005815395';
+const editorText = (page: Page) => page.evaluate(() => (window as unknown as { __xComposer: { text(): string } }).__xComposer.text());
+
+interface SeedTemplate {
+  id: string;
+  shortcut: string;
+  body: string;
+  name: string;
+}
+
+async function setup(page: Page) {
+  const seed = await seedFile();
+  const templates = seed.templates as SeedTemplate[];
+  await page.goto(STATUS);
+  // The focal tweet (no permalink on its time) is the customer being answered.
+  const focal = page.locator('article[data-testid="tweet"]', { has: page.locator('time:not(a time)') }).first();
+  const name = (await focal.locator('[data-testid="User-Name"] a').first().innerText()).trim();
+  await expect(focal.locator('[data-replyline-item]')).toHaveAttribute('data-replyline-sla', /on-track|due-soon|breached/);
+  const expected = (t: SeedTemplate) => {
+    const r = renderTemplate(t.body, {
+      'customer.name': name,
+      'customer.firstName': firstNameOf(name),
+      'customer.handle': '@maya_rides',
+      'agent.name': 'Riley',
+      'brand.name': 'Northwind',
+      platform: 'X',
+      'item.link': STATUS,
+    });
+    if (!r.ok) throw new Error(r.problems.join());
+    return r.value.text;
+  };
+  return { templates, focal, expected };
+}
+
+test('shortcut + Tab expands a template inside the Draft.js editor state and enables Reply', async ({ context, extensionId }) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  const { templates, expected } = await setup(page);
+  const template = templates.find((t) => t.shortcut === ';thanks') ?? templates[0];
+  if (!template) throw new Error('the seed has no template');
+
+  const editor = page.locator('[data-testid="tweetTextarea_0"][contenteditable="true"]');
+  const reply = page.locator('[data-testid="tweetButtonInline"]');
+  await expect(reply).toBeDisabled();
+  await editor.click();
+  await page.keyboard.type(template.shortcut);
+  await expect.poll(() => editorText(page)).toBe(template.shortcut);
+  await page.keyboard.press('Tab');
+  await expect.poll(() => editorText(page)).toBe(expected(template).replace(/\n/g, '\n'));
+  await expect(reply).toBeEnabled();
+  // Focus stayed in the composer: Tab did not move it away.
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tweetTextarea_0');
+});
+
+test('Ctrl+Shift+Space opens the palette; typing filters, Enter inserts, Escape closes', async ({ context, extensionId }) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  const { templates, expected } = await setup(page);
+  const editor = page.locator('[data-testid="tweetTextarea_0"][contenteditable="true"]');
+  await editor.click();
+
+  await page.keyboard.press('Control+Shift+Space');
+  const search = page.getByRole('combobox', { name: 'Search templates' });
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveCount(0);
+  expect(await editorText(page)).toBe('');
+
+  const target = templates[templates.length - 1];
+  if (!target) throw new Error('the seed has no template');
+  await editor.click();
+  await page.keyboard.press('Control+Shift+Space');
+  await expect(search).toBeFocused();
+  // X binds single letters ("j", "l", "r"…): the palette keeps them from the page.
+  const pageKeys: string[] = [];
+  await page.exposeFunction('__recordKey', (k: string) => pageKeys.push(k));
+  await page.evaluate(() =>
+    document.addEventListener('keydown', (e) => (window as unknown as { __recordKey(k: string): void }).__recordKey(e.key)),
+  );
+  await page.keyboard.type(target.shortcut);
+  expect(pageKeys).toEqual([]);
+  const options = page.getByRole('option');
+  await expect(options.first()).toContainText(target.name);
+  await page.keyboard.press('Enter');
+  await expect(search).toHaveCount(0);
+  await expect.poll(() => editorText(page)).toBe(expected(target));
+  await expect(page.locator('[data-testid="tweetButtonInline"]')).toBeEnabled();
+});
+
+test('sending natively turns the item answered by itself', async ({ context, extensionId }) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  const { focal } = await setup(page);
+  const editor = page.locator('[data-testid="tweetTextarea_0"][contenteditable="true"]');
+  await editor.click();
+  await page.keyboard.type('On it, sorry for the wait!');
+  await page.locator('[data-testid="tweetButtonInline"]').click();
+  await expect(focal.locator('[data-replyline-item]')).toHaveAttribute('data-replyline-sla', 'answered');
+  const key = await focal.locator('[data-replyline-item]').getAttribute('data-replyline-item');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator('[role="option"]').first()).toBeVisible();
+  await expect(popup.locator(`[data-replyline-item="${key}"]`)).toHaveCount(0);
+});

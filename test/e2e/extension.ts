@@ -1,0 +1,34 @@
+// The e2e fixture: a fresh profile with the extension per test. Any request that would leave the
+// browser fails the test (Replyline makes no network calls at all).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type BrowserContext, test as base, expect, type Worker } from '@playwright/test';
+import { SITE_ORIGINS } from '../pages/site-server.ts';
+import { launchWithExtension } from './launch.ts';
+
+export { importThroughOptions, openOptions } from './launch.ts';
+export { expect };
+
+const ALLOWED = [...SITE_ORIGINS, 'chrome-extension://', 'data:', 'blob:', 'about:'];
+
+export const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures name their dependencies by destructuring.
+  context: async ({}, use) => {
+    const { context } = await launchWithExtension();
+    const leaks: string[] = [];
+    context.on('request', (request) => {
+      if (!ALLOWED.some((prefix) => request.url().startsWith(prefix))) leaks.push(request.url());
+    });
+    await use(context);
+    await context.close();
+    expect(leaks, 'requests that would have left the browser').toEqual([]);
+  },
+  worker: async ({ context }, use) => {
+    await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+});
+
+export const seedFile = async () => JSON.parse(await readFile(resolve('test/pages/demo-seed.json'), 'utf8')) as Record<string, unknown>;
