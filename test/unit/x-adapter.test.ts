@@ -486,3 +486,29 @@ describe('X adapter: static parts', () => {
     }
   });
 });
+
+describe('X adapter: replies under the focal tweet without a "Replying to" line', () => {
+  const dropContext = (article: Element) => {
+    for (const div of article.querySelectorAll('div[dir="ltr"]')) if (/^\s*Replying to/.test(div.textContent ?? '')) div.remove();
+    return article;
+  };
+
+  test('under the brand focal tweet they are comments to the brand', () => {
+    const doc = load('status-brand-focal.html');
+    const reply = dropContext(xAdapter.findItems(doc)[1] as Element);
+    expect(item(xAdapter.extract(reply, ctx(BRAND_STATUS_URL)))).toMatchObject({
+      externalId: '2079870873371103827',
+      kind: 'comment',
+      byBrand: false,
+    });
+    // Elsewhere the same tweet is not addressed to the brand.
+    expect(xAdapter.extract(reply, ctx('https://x.com/home'))).toEqual({ type: 'skip', reason: 'not-addressed' });
+  });
+
+  test('a brand reply under a customer focal tweet answers that tweet', () => {
+    const doc = load('status-brand-focal.html');
+    const brandReply = dropContext(xAdapter.findItems(doc)[4] as Element);
+    const customerUrl = `https://x.com/harperq/status/2079870873371103827`;
+    expect(item(xAdapter.extract(brandReply, ctx(customerUrl)))).toMatchObject({ byBrand: true, answersExternalId: '2079870873371103827' });
+  });
+});

@@ -362,15 +362,26 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
   const context = replyContextHandles(el);
   const byBrand = lower !== null && brands.has(lower);
 
+  // On a status page the URL names the conversation's focal tweet and its author.
+  const focal = STATUS_PATH.exec(ctx.url.pathname);
+  const focalOwner = focal?.[1]?.toLowerCase();
+  const focalEl = focal ? focalArticle(el.ownerDocument) : null;
+  const belowFocal = !!focalEl && focalEl !== el && !!(focalEl.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
   let kind: ItemKind;
   let answersExternalId: string | undefined;
   if (byBrand) {
     kind = context ? 'reply' : 'comment';
     if (context) answersExternalId = answeredId(el, new Set(context.filter((h) => !brands.has(h))), ctx.url);
+    // 2026-11: X often omits "Replying to" on direct replies under the focal tweet: the brand's
+    // reply there answers the focal customer tweet.
+    else if (belowFocal && focalOwner && !brands.has(focalOwner)) answersExternalId = focal?.[2];
   } else {
     const named = context?.filter((h) => brands.has(h)) ?? [];
     if (context && named.length > 0) {
       kind = named.length === context.length ? 'comment' : 'reply';
+    } else if (!context && belowFocal && focalOwner && brands.has(focalOwner)) {
+      // Same omission: a context-less reply under the brand's focal tweet answers the brand.
+      kind = 'comment';
     } else if ([...brands].some((b) => mentions(text, b)) || isMentionsPage(ctx.url)) {
       kind = 'mention';
     } else {
@@ -396,6 +407,15 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
   };
   const parsed = capturedItemSchema.safeParse(item);
   return parsed.success ? { type: 'item', item: parsed.data } : { type: 'error', reason: 'invalid-item' };
+}
+
+/** The status page's focal tweet: the one whose time has no permalink (it is the page itself). */
+function focalArticle(doc: Document): Element | null {
+  for (const article of doc.querySelectorAll(selectors.tweet)) {
+    const time = own(article, selectors.time);
+    if (time && !time.closest(selectors.statusLink)) return article;
+  }
+  return null;
 }
 
 function isMentionsPage(url: URL): boolean {
