@@ -64,13 +64,19 @@ export function BacklogPopup() {
     );
   };
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'j' || e.key === 'ArrowDown') setSelected((s) => Math.min(items.length - 1, s + 1));
-    else if (e.key === 'k' || e.key === 'ArrowUp') setSelected((s) => Math.max(0, s - 1));
-    else if (e.key === 'Enter') open(items[selected]);
-    else return;
-    e.preventDefault();
-  };
+  // Keys work wherever focus is in the popup, except in a text field.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'j' || e.key === 'ArrowDown') setSelected((s) => Math.min(items.length - 1, s + 1));
+      else if (e.key === 'k' || e.key === 'ArrowUp') setSelected((s) => Math.max(0, s - 1));
+      else if (e.key === 'Enter') open(items[selected]);
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  });
 
   return (
     <main
@@ -122,7 +128,6 @@ export function BacklogPopup() {
           tabIndex={0}
           // biome-ignore lint/a11y/noAutofocus: the popup is keyboard-first; focus belongs on the list.
           autoFocus
-          onKeyDown={onKeyDown}
           className="max-h-[480px] overflow-y-auto outline-none"
         >
           {items.map((item, i) => (

@@ -62,6 +62,19 @@ test('the popup lists pending items most urgent first, with the contract markers
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   await popup.keyboard.press('k');
   await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
+  const first = await rows.nth(0).getAttribute('data-replyline-item');
+  // Enter focuses the tab that shows the item and scrolls to it; the popup closes.
+  const closed = popup.waitForEvent('close');
+  await popup.keyboard.press('Enter');
+  await closed;
+  await expect
+    .poll(() =>
+      page.evaluate((key) => {
+        const article = document.querySelector(`[data-replyline-item="${key}"]`)?.closest('article');
+        return !!article && document.activeElement === article;
+      }, first),
+    )
+    .toBe(true);
 });
 
 test('a hostile author name renders as inert text', async ({ context, extensionId }) => {

@@ -58,7 +58,9 @@ let counter = 0;
 export function openPalette(options: PaletteOptions): () => void {
   const doc = options.anchor.ownerDocument;
   const host = doc.createElement('span');
-  const root = host.attachShadow({ mode: 'closed' });
+  // Open, unlike the badges: assistive tools and the user's own automation can reach the picker, and it
+  // shows nothing the page does not already hold.
+  const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = PALETTE_CSS;
   const panel = doc.createElement('div');
