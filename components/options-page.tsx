@@ -287,6 +287,7 @@ function TemplatesSection() {
           </li>
         ))}
       </ul>
+      {templates.error && <Alert text={`Could not load templates: ${templates.error}`} />}
       {editing ? (
         <TemplateEditor key={editing.id || 'new'} initial={editing} onDone={done} />
       ) : (

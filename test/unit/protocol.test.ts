@@ -123,3 +123,13 @@ test('page context gives the platform brand handles and its templates only', asy
     },
   });
 });
+
+test('templates are listed by name', async () => {
+  const { call } = setup();
+  await call({ type: 'templates/save', payload: { id: '1', name: 'Zebra', shortcut: ';z', body: 'z' } }, page);
+  await call({ type: 'templates/save', payload: { id: '2', name: 'Apology', shortcut: ';a', body: 'a' } }, page);
+  expect(await call({ type: 'templates/list', payload: {} }, xTab)).toMatchObject({
+    ok: true,
+    data: [{ name: 'Apology' }, { name: 'Zebra' }],
+  });
+});

@@ -84,7 +84,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       deps.configChanged();
       return null;
     },
-    'templates/list': () => db.templates.orderBy('name').toArray(),
+    'templates/list': async () => (await db.templates.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
     'templates/save': async (template) =>
       db.transaction('rw', db.templates, async () => {
         const holder = await db.templates.where('shortcut').equals(template.shortcut).first();
