@@ -82,3 +82,21 @@ test('status transitions are checked', async () => {
   expect((await setItemStatus(db, key, 'pending', now)).status).toBe('pending');
   await expect(setItemStatus(db, { platform: 'x', externalId: 'nope' }, 'resolved', now)).rejects.toThrow('No item');
 });
+
+test('schema v1 opens with every table the export names', async () => {
+  const db = freshDb();
+  await db.open();
+  expect(db.verno).toBe(1);
+  expect(db.tables.map((t) => t.name).sort()).toEqual([
+    'accounts',
+    'businessHours',
+    'customers',
+    'items',
+    'notes',
+    'settings',
+    'slaPolicies',
+    'templates',
+  ]);
+  expect(db.items.schema.primKey.keyPath).toEqual(['platform', 'externalId']);
+  expect(db.templates.schema.idxByName.shortcut?.unique).toBe(true);
+});
