@@ -7,6 +7,7 @@
  *   await routeSites(context, { now: new Date('2026-07-01T12:00:00Z') })   // frozen clock
  *
  * Routing (hosts x.com, twitter.com, www.facebook.com, www.instagram.com, www.linkedin.com):
+ * - `/__replyline/sites/<platform>/<platform>.css` → the site's shared stylesheet beside its pages.
  * - `/__replyline/<file>` on any of those hosts → `<pagesDir>/dist/<file>` (built assets, e.g. the
  *   X composer bundle from `npx vite build --config test/pages/vite.config.ts`), with its content type.
  * - Document requests → the page whose `url` in SITE_PAGES equals the request's origin + pathname
@@ -227,8 +228,10 @@ export async function routeSites(context: BrowserContext, options: { now?: Date;
 
     if (url.pathname.startsWith('/__replyline/')) {
       const rel = decodeURIComponent(url.pathname.slice('/__replyline/'.length));
-      const file = normalize(join(distDir, rel));
-      if (!rel || rel.includes('\0') || !file.startsWith(distDir + sep)) {
+      // Shared site stylesheets live beside the pages; built editor apps in dist/.
+      const root = rel.startsWith('sites/') ? pagesDir : distDir;
+      const file = normalize(join(root, rel));
+      if (!rel || rel.includes('\0') || !file.startsWith(root + sep)) {
         await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
         return;
       }
