@@ -16,6 +16,8 @@ export default defineBackground(() => {
   const env: RouterEnv = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   /** Which tab last showed each item, to focus it from the popup (no `tabs` permission needed). */
   const tabOfItem = new Map<string, number>();
+  /** Tabs whose content script asked for its page context: told when settings change. */
+  const contentTabs = new Set<number>();
 
   let refreshQueued = false;
   const refreshBadgeAndSchedule = () => {
@@ -64,7 +66,12 @@ export default defineBackground(() => {
       refreshBadgeAndSchedule();
       broadcast();
     },
-    configChanged: broadcast,
+    configChanged() {
+      broadcast();
+      for (const tab of contentTabs) {
+        browser.tabs.sendMessage(tab, { type: 'tab/config-changed' } satisfies TabMessage).catch(() => contentTabs.delete(tab));
+      }
+    },
     openItem: (item) => openItem(item),
   });
 
@@ -88,6 +95,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if ((message as { type?: string })?.type?.startsWith('broadcast/')) return undefined;
+    if ((message as { type?: string })?.type === 'page/context' && sender.tab?.id !== undefined) contentTabs.add(sender.tab.id);
     dispatch(handlers, message, sender, env).then(sendResponse);
     return true;
   });

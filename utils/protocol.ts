@@ -118,7 +118,10 @@ export class RemoteError extends Error {
 }
 
 /** Messages the background pushes to content scripts in a tab. */
-export type TabMessage = { type: 'tab/items-changed'; items: ItemView[] } | { type: 'tab/reveal'; key: ReturnType<typeof itemKey> };
+export type TabMessage =
+  | { type: 'tab/items-changed'; items: ItemView[] }
+  | { type: 'tab/reveal'; key: ReturnType<typeof itemKey> }
+  | { type: 'tab/config-changed' };
 
 /** Pushed to extension pages so open views refresh. */
 export type PageBroadcast = { type: 'broadcast/backlog-changed' };

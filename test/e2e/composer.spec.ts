@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { firstNameOf, renderTemplate } from '../../utils/templates.ts';
-import { expect, importThroughOptions, seedFile, test } from './extension';
+import { expect, importThroughOptions, openOptions, seedFile, test } from './extension';
 
 const STATUS = 'https://x.com/maya_rides/status/2124573908005815395';
 const editorText = (page: Page) => page.evaluate(() => (window as unknown as { __xComposer: { text(): string } }).__xComposer.text());
@@ -105,4 +105,25 @@ test('sending natively turns the item answered by itself', async ({ context, ext
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.locator('[role="option"]').first()).toBeVisible();
   await expect(popup.locator(`[data-replyline-item="${key}"]`)).toHaveCount(0);
+});
+
+test('a template added in options works at once in a tab that was already open', async ({ context, extensionId }) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  await page.goto(STATUS);
+  await expect(page.locator('[data-replyline-item]').first()).toBeVisible();
+  const options = await openOptions(context, extensionId);
+  await options.getByRole('button', { name: 'New template' }).click();
+  const form = options.getByRole('form', { name: 'New template' });
+  await form.getByLabel('Name').fill('Late addition');
+  await form.getByLabel('Shortcut').fill(';late');
+  await form.getByLabel('Body').fill('Added while the tab was open');
+  await form.getByRole('button', { name: 'Save template' }).click();
+  await expect(options.getByRole('button', { name: 'Edit Late addition' })).toBeVisible();
+  await page.bringToFront();
+  await expect.poll(() => page.evaluate(() => document.visibilityState)).toBe('visible');
+  await page.locator('[data-testid="tweetTextarea_0"][contenteditable="true"]').click();
+  await page.keyboard.type(';late');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => editorText(page)).toBe('Added while the tab was open');
 });

@@ -163,6 +163,19 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['datetime', 'href'] });
   batcher.add(document);
 
+  // Brand handles and templates change in options: the background says so, and a tab coming back
+  // to the foreground asks again in case the worker restarted and forgot this tab.
+  const refreshConfig = () => {
+    send('page/context', { platform: adapter.platform })
+      .then((fresh) => {
+        Object.assign(config, fresh);
+        page = pageContext();
+        batcher.add(document);
+      })
+      .catch(() => {});
+  };
+  ctx.addEventListener(document, 'visibilitychange', () => document.visibilityState === 'visible' && refreshConfig());
+
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     page = pageContext();
     batcher.add(document);
@@ -189,6 +202,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return undefined;
     const msg = message as TabMessage;
     if (msg.type === 'tab/items-changed') applyViews(msg.items);
+    if (msg.type === 'tab/config-changed') refreshConfig();
     if (msg.type === 'tab/reveal') return Promise.resolve(reveal(msg.key));
     return undefined;
   };

@@ -83,7 +83,9 @@ export function shortcutAtCaret(editor: Element, templates: readonly Template[])
 
 export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
   const { adapter, config } = env;
-  const hotkey = parseHotkey(config.paletteShortcut);
+  // `config` is refreshed in place by the engine, so the hotkey is re-read when it changes.
+  let hotkeySpec = config.paletteShortcut;
+  let hotkey = parseHotkey(hotkeySpec);
   /** Remaining caret stops of the last expansion, in the editor's text offsets. */
   let stops: { editor: Element; offsets: { start: number; end: number }[]; index: number } | null = null;
   let paletteOpen = false;
@@ -161,6 +163,10 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
       e.preventDefault();
       e.stopImmediatePropagation();
     };
+    if (hotkeySpec !== config.paletteShortcut) {
+      hotkeySpec = config.paletteShortcut;
+      hotkey = parseHotkey(hotkeySpec);
+    }
     if (hotkeyMatches(hotkey, e)) {
       consume();
       paletteOpen = true;
