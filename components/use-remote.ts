@@ -9,15 +9,16 @@ export interface Remote<T> {
 }
 
 /** A background query that re-runs whenever the background says the backlog or config changed. */
-export function useRemote<K extends RequestName>(type: K, payload: RequestOf<K>, key = ''): Remote<Responses[K]> {
+export function useRemote<K extends RequestName>(type: K, payload: RequestOf<K>): Remote<Responses[K]> {
   const [state, setState] = useState<{ data?: Responses[K]; error?: string; loading: boolean }>({ loading: true });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the payload's identity.
+  // Callers pass literals: the payload's JSON is its identity across renders.
+  const payloadJson = JSON.stringify(payload);
   const reload = useCallback(() => {
-    send(type, payload).then(
+    send(type, JSON.parse(payloadJson) as RequestOf<K>).then(
       (data) => setState({ data, loading: false }),
       (error: unknown) => setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) })),
     );
-  }, [type, key]);
+  }, [type, payloadJson]);
   useEffect(() => {
     reload();
     const listener = (message: unknown) => {

@@ -27,6 +27,9 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A span of the editor's text to replace: a DOM range, or offsets in a text field. */
 export type Target = { kind: 'range'; range: Range } | { kind: 'field'; start: number; end: number } | { kind: 'caret' };
 
+/** Asks the page-world bridge (entrypoints/paste-bridge.content.ts) to paste, on Firefox. */
+export const PASTE_BRIDGE_EVENT = 'replyline:paste';
+
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -47,6 +50,10 @@ function run(technique: InsertTechnique, el: Element, text: string): void {
   ) as HTMLElement;
   switch (technique) {
     case 'paste': {
+      if (import.meta.env.FIREFOX) {
+        window.dispatchEvent(new CustomEvent(PASTE_BRIDGE_EVENT, { detail: text }));
+        return;
+      }
       const data = new DataTransfer();
       data.setData('text/plain', text);
       active.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
