@@ -90,3 +90,27 @@ test('a hostile author name renders as inert text', async ({ context, extensionI
   expect(await popup.title()).not.toBe('pwned');
   expect(await page.title()).not.toBe('pwned');
 });
+
+test('opening an item that no tab shows opens its permalink', async ({ context, extensionId }) => {
+  const seed = await seedFile();
+  const item = {
+    platform: 'x',
+    externalId: '2124573908005815395',
+    kind: 'comment',
+    permalink: 'https://x.com/maya_rides/status/2124573908005815395',
+    author: { name: 'Maya Lindqvist', handle: 'maya_rides' },
+    text: 'Where is my order?',
+    postedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+    capturedAt: new Date().toISOString(),
+    status: 'pending',
+  };
+  await importThroughOptions(context, extensionId, { ...seed, items: [item] });
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator('[data-replyline-item="x:2124573908005815395"]')).toHaveAttribute('data-replyline-sla', 'on-track');
+  const opened = context.waitForEvent('page');
+  await popup.keyboard.press('Enter');
+  const tab = await opened;
+  await tab.waitForURL(item.permalink);
+  await expect(tab.locator('[data-replyline-item="x:2124573908005815395"]')).toBeVisible();
+});

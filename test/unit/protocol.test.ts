@@ -133,3 +133,29 @@ test('templates are listed by name', async () => {
     data: [{ name: 'Apology' }, { name: 'Zebra' }],
   });
 });
+
+test('adapter health: failures add up per platform and reason, with since and last times', async () => {
+  const { call } = setup();
+  await call({ type: 'health/report', payload: { platform: 'x', failures: [{ reason: 'no-time', count: 2 }] } }, xTab);
+  await call(
+    {
+      type: 'health/report',
+      payload: {
+        platform: 'x',
+        failures: [
+          { reason: 'no-time', count: 3 },
+          { reason: 'no-author', count: 1 },
+        ],
+      },
+    },
+    xTab,
+  );
+  expect(await call({ type: 'health/list', payload: {} }, page)).toEqual({
+    ok: true,
+    data: [
+      { platform: 'x', reason: 'no-time', count: 5, since: '2026-07-01T12:10:00.000Z', last: '2026-07-01T12:10:00.000Z' },
+      { platform: 'x', reason: 'no-author', count: 1, since: '2026-07-01T12:10:00.000Z', last: '2026-07-01T12:10:00.000Z' },
+    ],
+  });
+  expect(await call({ type: 'health/list', payload: {} }, xTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+});
