@@ -47,15 +47,21 @@ export const authorSchema = z.object({
 export type Author = z.infer<typeof authorSchema>;
 
 /** What an adapter extracts from one item on the page. */
-export const capturedItemSchema = z.object({
+/** What the page says about an item, wherever it is read from. */
+const pageFields = {
   platform: platformSchema,
-  externalId: z.string().check(z.regex(/^[\w:.$()-]{1,200}$/)),
   kind: kindSchema,
   permalink: z.optional(httpsUrl),
   author: authorSchema,
   text: z.optional(str(LIMITS.text)),
   postedAt: isoDate,
   postedAtApproximate: z.optional(z.boolean()),
+};
+
+export const capturedItemSchema = z.object({
+  ...pageFields,
+  // Ids come from hostile pages: only the characters the four platforms' ids use.
+  externalId: z.string().check(z.regex(/^[\w:.$()-]{1,200}$/)),
   /** true when the brand's own account wrote it: never pending. */
   byBrand: z.boolean(),
   /** For brand replies: the externalId of the customer item they answer. */
@@ -64,14 +70,8 @@ export const capturedItemSchema = z.object({
 export type CapturedItem = z.infer<typeof capturedItemSchema>;
 
 export const itemSchema = z.object({
-  platform: platformSchema,
+  ...pageFields,
   externalId: nonEmpty(LIMITS.externalId),
-  kind: kindSchema,
-  permalink: z.optional(httpsUrl),
-  author: authorSchema,
-  text: z.optional(str(LIMITS.text)),
-  postedAt: isoDate,
-  postedAtApproximate: z.optional(z.boolean()),
   capturedAt: isoDate,
   status: statusSchema,
   firstResponseDueAt: z.optional(isoDate),

@@ -3,6 +3,14 @@ import type { Item, SlaPolicy } from '@/utils/schema';
 export const SLA_STATES = ['on-track', 'due-soon', 'breached', 'answered', 'paused'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
 
+export const SLA_LABELS: Record<SlaState, string> = {
+  'on-track': 'On track',
+  'due-soon': 'Due soon',
+  breached: 'Overdue',
+  answered: 'Answered',
+  paused: 'Snoozed',
+};
+
 /** Replaceable built-in policy (contract C4): first response within 60 minutes, due-soon at 75 %. */
 export const DEFAULT_POLICY: SlaPolicy = {
   id: 'default',

@@ -3,7 +3,7 @@
 // cannot reach it. Text is only ever set with textContent.
 import type { ItemView } from '@/utils/backlog';
 import type { ItemKey } from '@/utils/schema';
-import { describeDue, type SlaState, slaState } from '@/utils/sla';
+import { describeDue, SLA_LABELS, type SlaState, slaState } from '@/utils/sla';
 
 const BADGE_CSS = `
 :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; }
@@ -16,14 +16,6 @@ const BADGE_CSS = `
 .answered { color: #3d4a57; background: #e8edf2; border-color: #cfd8e1; }
 .paused { color: #3b3f8f; background: #e7e8fb; border-color: #c6c8f2; }
 `;
-
-const LABELS: Record<SlaState, string> = {
-  'on-track': 'On track',
-  'due-soon': 'Due soon',
-  breached: 'Overdue',
-  answered: 'Answered',
-  paused: 'Snoozed',
-};
 
 export interface OverlayHost {
   key: ItemKey;
@@ -63,9 +55,9 @@ export function createOverlayHost(doc: Document, key: ItemKey): OverlayHost {
       shown = signature;
       element.setAttribute('data-replyline-sla', state);
       badge.className = `badge ${state}`;
-      label.textContent = LABELS[state];
+      label.textContent = SLA_LABELS[state];
       badge.title = tip;
-      badge.setAttribute('aria-label', `Replyline SLA: ${LABELS[state]}. ${tip}`);
+      badge.setAttribute('aria-label', `Replyline SLA: ${SLA_LABELS[state]}. ${tip}`);
     },
   };
 }
