@@ -60,8 +60,9 @@ const pageFields = {
 
 export const capturedItemSchema = z.object({
   ...pageFields,
-  // Ids come from hostile pages: only the characters the four platforms' ids use.
-  externalId: z.string().check(z.regex(/^[\w:.$()-]{1,200}$/)),
+  // Ids come from hostile pages: only the characters the four platforms' ids use (LinkedIn message
+  // urns carry a comma and base64: `urn:li:msg_message:(urn:li:fsd_profile:ACo…,2-MTc…==)`).
+  externalId: z.string().check(z.regex(/^[\w:.$(),=+/-]{1,200}$/)),
   /** true when the brand's own account wrote it: never pending. */
   byBrand: z.boolean(),
   /** For brand replies: the externalId of the customer item they answer. */
