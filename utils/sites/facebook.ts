@@ -4,6 +4,7 @@
 // Facebook shows no machine-readable time on comments and its ids encode none: times come from the
 // relative labels ("12m", "an hour ago") and are always flagged approximate (sites.md §2.4).
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
+import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { parseRelativeAge } from '@/utils/time';
 
@@ -54,8 +55,6 @@ export const selectors = {
   threadComposer: 'div[aria-label="Thread composer"]',
   /** L: Messenger's send button label is unverified (sites.md §6 question 2). */
   messageSubmit: '[aria-label="Press enter to send"][role="button"], [aria-label="Send"][role="button"]',
-  /** Elements whose text is never content (they may sit inside a hostile comment). */
-  nonText: 'script, style, template, noscript, svg',
 } as const;
 
 const REPLY_LABEL = /^Reply by /;
@@ -81,63 +80,8 @@ const MESSAGE_ID = /^[\w:.$-]{1,200}$/;
 const BASE64 = /^[A-Za-z0-9+/_-]{8,400}={0,2}$/;
 const DECODED_COMMENT = /^comment:(\d{1,25})_(\d{1,25})$/;
 const CUSTOMER_NOTIFICATIONS: Record<string, ItemKind> = { feed_comment: 'comment', feed_comment_reply: 'reply' };
-/** Bidi embeddings/overrides/isolates and C0/C1 controls (tab and newline kept): they spoof names and links. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 // ---------------------------------------------------------------- text helpers
-// TODO(lead): cap/readText/clean/readLabel duplicate the private helpers of x.ts: move them to a shared
-// utils/sites/dom-text.ts.
-
-function cap(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
-/** Visible text with emoji `<img alt>` as characters and `<br>` as newlines, reading at most about `max` characters. */
-function readText(root: Element, max: number): string {
-  let out = '';
-  const stack: Node[] = [root];
-  while (stack.length > 0 && out.length <= max) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      out += (node as Text).data;
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    if (el !== root && el.matches(selectors.nonText)) continue;
-    if (el.localName === 'img') {
-      out += el.getAttribute('alt') ?? '';
-      continue;
-    }
-    if (el.localName === 'br') {
-      out += '\n';
-      continue;
-    }
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
-  }
-  return out;
-}
-
-function clean(s: string): string {
-  return s.replace(UNSAFE_CHARS, '');
-}
-
-function oneLine(s: string, max: number): string {
-  return cap(
-    clean(s.slice(0, max * 2))
-      .replace(/\s+/g, ' ')
-      .trim(),
-    max,
-  );
-}
-
-function readLabel(el: Element, max: number): string {
-  return oneLine(readText(el, max * 2), max);
-}
 
 function attrLabel(el: Element, name: string, max: number): string {
   return oneLine(el.getAttribute(name) ?? '', max);
@@ -255,15 +199,6 @@ function commentIdsOf(u: URL | null): CommentIds | null {
 function permalinkOf(post: PostRef, ids: CommentIds): string {
   const sep = post.path.includes('?') ? '&' : '?';
   return `${ORIGIN}${post.path}${sep}comment_id=${ids.comment}${ids.reply ? `&reply_comment_id=${ids.reply}` : ''}`;
-}
-
-function normalizeHandles(handles: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const h of handles) {
-    const v = h.trim().replace(/^@/, '').toLowerCase();
-    if (SLUG.test(v)) out.add(v);
-  }
-  return out;
 }
 
 function approxTime(label: string, now: Date): string | null {
@@ -666,7 +601,7 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
   if (el.matches(selectors.messageRow)) return extractMessage(el, ctx);
   if (isNotificationRow(el)) return extractNotification(el, ctx);
   if (!isCommentArticle(el)) return { type: 'skip', reason: 'not-an-item' };
-  const brands = normalizeHandles(ctx.brandHandles);
+  const brands = normalizeHandles(ctx.brandHandles, SLUG);
   if (brands.size === 0) return { type: 'skip', reason: 'no-brand' };
   return extractComment(el, ctx, brands);
 }

@@ -5,6 +5,7 @@
 // Everything read from the page is hostile: it is read as text (never markup), length-capped, stripped of
 // bidi/control characters, and URLs are rebuilt from validated slugs and ids, never copied from hrefs.
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
+import { cap, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { linkedinIdToDate, parseRelativeAge } from '@/utils/time';
@@ -102,9 +103,6 @@ export const selectors = {
   msgSend: 'button.msg-form__send-button',
   /** The chat overlay's Send is type=submit: never a comment composer's button (sites.md §4.7). */
   messagingChrome: '.msg-form, .msg-overlay-conversation-bubble, .msg-overlay-list-bubble',
-
-  /** Elements whose text is never content. */
-  nonText: 'script, style, template, noscript, svg',
 } as const;
 
 const anyItem = [selectors.sduiComment, selectors.emberComment, selectors.notification, selectors.message].join(', ');
@@ -137,66 +135,15 @@ const CUSTOMER_NOTIFICATIONS: Readonly<Record<string, ItemKind>> = {
   COMMENTED_ON_YOUR_SHARE: 'comment',
 };
 
-/** Bidi embeddings/overrides/isolates and C0/C1 controls (tab and newline kept): they spoof names and links. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
 // ---------------------------------------------------------------- text helpers
-// TODO(lead): cap/readText/clean/readLabel duplicate x.ts's private helpers; move them to utils/sites/dom-text.ts.
-
-function cap(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
-/**
- * Rendered text of `root`: source whitespace collapses (as the browser renders it), `<br>` is a newline,
- * emoji `<img alt>` are their characters; reads at most about `max` characters.
- */
-function readText(root: Element, max: number): string {
-  let out = '';
-  const stack: Node[] = [root];
-  while (stack.length > 0 && out.length <= max) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      out += (node as Text).data.slice(0, max + 1).replace(/\s+/g, ' ');
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    if (el !== root && el.matches(selectors.nonText)) continue;
-    if (el.localName === 'img') {
-      out += el.getAttribute('alt') ?? '';
-      continue;
-    }
-    if (el.localName === 'br') {
-      out += '\n';
-      continue;
-    }
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
-  }
-  return out;
-}
 
 function cleanText(el: Element, max: number): string {
-  const s = readText(el, max * 2)
+  const s = readText(el, max * 2, true)
     .replace(UNSAFE_CHARS, '')
     .replace(/ *\n */g, '\n')
     .replace(/ {2,}/g, ' ')
     .trim();
   return cap(s, max).trim();
-}
-
-function readLabel(el: Element, max: number): string {
-  return cap(
-    readText(el, max * 2)
-      .replace(UNSAFE_CHARS, '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-    max,
-  ).trim();
 }
 
 // ---------------------------------------------------------------- ids, slugs, URLs
@@ -231,15 +178,6 @@ function profileOf(a: Element | null | undefined): Profile | null {
 }
 
 const profileUrl = (p: Profile) => `${ORIGIN}/${p.kind}/${encodeURIComponent(p.slug)}/`;
-
-function normalizeHandles(handles: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const h of handles) {
-    const v = h.trim().replace(/^@/, '').toLowerCase();
-    if (SLUG.test(v)) out.add(v);
-  }
-  return out;
-}
 
 const isBrandProfile = (p: Profile | null, brands: Set<string>) => !!p && brands.has(p.slug.toLowerCase());
 
@@ -701,7 +639,7 @@ function itemRootOf(node: Node): Element | null {
 }
 
 function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
-  const brands = normalizeHandles(ctx.brandHandles);
+  const brands = normalizeHandles(ctx.brandHandles, SLUG);
   if (el.matches(selectors.message)) return extractMessage(el, ctx);
   if (brands.size === 0) return { type: 'skip', reason: 'no-brand' };
   if (el.matches(selectors.notification)) return extractNotification(el, ctx, brands);
@@ -845,7 +783,7 @@ export const linkedinAdapter: SiteAdapter = {
   },
 
   replyTarget(composer, ctx) {
-    const brands = normalizeHandles(ctx.brandHandles);
+    const brands = normalizeHandles(ctx.brandHandles, SLUG);
     switch (composerKind(composer)) {
       case 'tiptap':
       case 'quill':

@@ -2,6 +2,7 @@
 // Everything read from the page is hostile: it is read as text (never markup), length-capped, stripped of
 // bidi/control characters, and URLs are rebuilt from validated handles and ids, never copied from hrefs.
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
+import { cap, clean, normalizeHandles, readLabel, readText } from '@/utils/sites/dom-text';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { xIdToDate } from '@/utils/time';
 
@@ -47,8 +48,6 @@ export const selectors = {
   /** 2026-07 capture: the DM drawer's Send is type=submit and sits on every page: only for DM editors. */
   dmSubmit: '[data-testid="dmComposerSendButton"]',
   xchatSubmit: '[data-testid="dm-composer-send-button"]',
-  /** Elements whose text is never content (they may sit inside a hostile tweet body; svg is the verified badge). */
-  nonText: 'script, style, template, noscript, svg',
   /** Display name, `@handle` and "Ad" label leaves (2026-07/09 captures: text sits in nested spans). */
   textLeaf: 'span',
   /** Any link: the "Ad" label is the User-Name span that is not inside one. */
@@ -70,66 +69,11 @@ const STATUS_HREF = /^(?:https:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/s
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,19})(?:\/|$)/;
 const STATUS_ID = /^\d{1,19}$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-/** Bidi embeddings/overrides/isolates and C0/C1 controls (tab and newline kept): they spoof names and links. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 /** Must match the prefix in `selectors.avatar`. */
 const AVATAR_PREFIX = 'UserAvatar-Container-';
 const HOSTS = new Set(['x.com', 'twitter.com']);
 
 // ---------------------------------------------------------------- text helpers
-
-/** Cut to `max` UTF-16 units without leaving half a surrogate pair. */
-function cap(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
-/**
- * The visible text of `root` with emoji `<img alt>` as their characters and `<br>` as newlines,
- * reading at most about `max` characters (a hostile post may be megabytes long).
- */
-function readText(root: Element, max: number): string {
-  let out = '';
-  const stack: Node[] = [root];
-  while (stack.length > 0 && out.length <= max) {
-    const node = stack.pop() as Node;
-    if (node.nodeType === 3) {
-      out += (node as Text).data;
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    if (el !== root && el.matches(selectors.nonText)) continue;
-    const tag = el.localName;
-    if (tag === 'img') {
-      out += el.getAttribute('alt') ?? '';
-      continue;
-    }
-    if (tag === 'br') {
-      out += '\n';
-      continue;
-    }
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
-  }
-  return out;
-}
-
-function clean(s: string): string {
-  return s.replace(UNSAFE_CHARS, '');
-}
-
-/** A one-line label (names): whitespace collapsed, trimmed, capped. */
-function readLabel(el: Element, max: number): string {
-  return cap(
-    clean(readText(el, max * 2))
-      .replace(/\s+/g, ' ')
-      .trim(),
-    max,
-  );
-}
 
 /** The first non-blank text node directly inside `el`. */
 function firstOwnText(el: Element): string {
@@ -157,15 +101,6 @@ function own(item: Element, selector: string): Element | null {
 function profileHandle(a: Element): string | null {
   const m = PROFILE_HREF.exec(a.getAttribute('href') ?? '');
   return m?.[1] ?? null;
-}
-
-function normalizeHandles(handles: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const h of handles) {
-    const v = h.trim().replace(/^@/, '').toLowerCase();
-    if (HANDLE.test(v)) out.add(v);
-  }
-  return out;
 }
 
 interface StatusLink {
@@ -343,7 +278,7 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
   // 2026-09 feed capture: promoted cards show "Ad" and carry no time (placementTracking is on ordinary cards too).
   if (!time && isAd(block)) return { type: 'skip', reason: 'ad' };
 
-  const brands = normalizeHandles(ctx.brandHandles);
+  const brands = normalizeHandles(ctx.brandHandles, HANDLE);
   if (brands.size === 0) return { type: 'skip', reason: 'no-brand' };
 
   const idr = statusIdOf(el, time, ctx.url);
