@@ -5,6 +5,7 @@
 // relative labels ("12m", "an hour ago") and are always flagged approximate (sites.md §2.4).
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
+import { guardExtract } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { parseRelativeAge } from '@/utils/time';
 
@@ -627,14 +628,7 @@ export const facebookAdapter: SiteAdapter = {
   findItems,
   itemRootOf,
 
-  extract(el, ctx) {
-    try {
-      return extractUnsafe(el, ctx);
-    } catch {
-      // Page content must never break the engine: a throw here is adapter health, not a crash.
-      return { type: 'error', reason: 'exception' };
-    }
-  },
+  extract: guardExtract(extractUnsafe),
 
   badgeAnchor(el) {
     if (isCommentArticle(el)) {

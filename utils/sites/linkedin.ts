@@ -6,6 +6,7 @@
 // bidi/control characters, and URLs are rebuilt from validated slugs and ids, never copied from hrefs.
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
+import { guardExtract } from '@/utils/sites/extract-guard';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { linkedinIdToDate, parseRelativeAge } from '@/utils/time';
@@ -726,14 +727,7 @@ export const linkedinAdapter: SiteAdapter = {
   findItems,
   itemRootOf,
 
-  extract(el, ctx) {
-    try {
-      return extractUnsafe(el, ctx);
-    } catch {
-      // Page content must never break the engine: a throw here is adapter health, not a crash.
-      return { type: 'error', reason: 'exception' };
-    }
-  },
+  extract: guardExtract(extractUnsafe),
 
   badgeAnchor(el) {
     if (el.matches(selectors.notification)) {

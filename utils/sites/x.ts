@@ -3,6 +3,7 @@
 // bidi/control characters, and URLs are rebuilt from validated handles and ids, never copied from hrefs.
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, readLabel, readText } from '@/utils/sites/dom-text';
+import { guardExtract } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { xIdToDate } from '@/utils/time';
 
@@ -392,14 +393,7 @@ export const xAdapter: SiteAdapter = {
   findItems,
   itemRootOf,
 
-  extract(el, ctx) {
-    try {
-      return extractUnsafe(el, ctx);
-    } catch {
-      // Page content must never break the engine: a throw here is adapter health, not a crash.
-      return { type: 'error', reason: 'exception' };
-    }
-  },
+  extract: guardExtract(extractUnsafe),
 
   badgeAnchor(el) {
     // Inside User-Name, so the host stays inside the item root when X recycles the cell.
