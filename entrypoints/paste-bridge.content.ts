@@ -4,7 +4,13 @@
 import { PASTE_BRIDGE_EVENT } from '@/utils/engine/insert';
 
 export default defineContentScript({
-  matches: ['https://x.com/*', 'https://twitter.com/*'],
+  matches: [
+    'https://x.com/*',
+    'https://twitter.com/*',
+    'https://www.facebook.com/*',
+    'https://www.instagram.com/*',
+    'https://www.linkedin.com/*',
+  ],
   world: 'MAIN',
   include: ['firefox'],
   runAt: 'document_start',
