@@ -73,3 +73,21 @@ export function parseRelativeAge(label: string): number | null {
   }
   return null;
 }
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** A page's machine time (`time[datetime]`) as ISO-8601 UTC, or null when it is not a strict, sane one. */
+export function machineTime(el: Element | null | undefined): string | null {
+  const attr = el?.getAttribute('datetime')?.trim() ?? '';
+  if (!ISO_DATETIME.test(attr)) return null;
+  const d = new Date(attr);
+  return Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999 ? null : d.toISOString();
+}
+
+/** `now` minus the age a relative label states ("3h", "2 days ago"), or null when it states none. */
+export function approxTime(label: string, now: Date): string | null {
+  const age = parseRelativeAge(label);
+  if (age === null) return null;
+  const d = new Date(now.getTime() - age);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}

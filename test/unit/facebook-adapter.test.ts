@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CapturedItem, capturedItemSchema } from '@/utils/schema';
+import { capturedItemSchema } from '@/utils/schema';
 import { facebookAdapter, selectors } from '@/utils/sites/facebook';
-import type { ExtractOutcome, PageContext } from '@/utils/sites/types';
+import { byId, item, pageContext, parse } from './adapter-kit';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/facebook');
 const DEMO_PAGES = join(import.meta.dirname, '../pages/sites/facebook');
@@ -15,11 +15,6 @@ const POST_URL = `${FB}/northwindco/posts/${POST}`;
 const FEED_URL = `${FB}/`;
 const NOTIFICATIONS_URL = `${FB}/notifications`;
 const THREAD_URL = `${FB}/messages/t/100055512345678`;
-
-/** DOMParser documents are inert: no script runs, no image loads. */
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
 
 function load(name: string): Document {
   return parse(readFileSync(join(FIXTURES, name), 'utf8'));
@@ -33,20 +28,7 @@ function loadDemo(name: string): Document {
   return parse(html);
 }
 
-function ctx(url: string, brandHandles: readonly string[] = BRAND, now: Date = NOW): PageContext {
-  return { url: new URL(url), brandHandles, now };
-}
-
-function item(outcome: ExtractOutcome | undefined): CapturedItem {
-  if (outcome?.type !== 'item') throw new Error(`expected an item, got ${JSON.stringify(outcome)}`);
-  return outcome.item;
-}
-
-function byId(doc: Document, id: string): Element {
-  const el = doc.getElementById(id);
-  if (!el) throw new Error(`fixture has no #${id}`);
-  return el;
-}
+const ctx = (url: string, brandHandles: readonly string[] = BRAND, now: Date = NOW) => pageContext(url, brandHandles, now);
 
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
 const extractById = (doc: Document, id: string, url = POST_URL) => facebookAdapter.extract(byId(doc, id), ctx(url));

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CapturedItem, capturedItemSchema } from '@/utils/schema';
+import { capturedItemSchema } from '@/utils/schema';
 import { instagramAdapter as ig, selectors } from '@/utils/sites/instagram';
-import type { ExtractOutcome, PageContext } from '@/utils/sites/types';
+import { byId, item, pageContext, parse } from './adapter-kit';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/instagram');
 const DEMO_PAGES = join(import.meta.dirname, '../pages/sites/instagram');
@@ -16,8 +16,6 @@ const REEL_URL = 'https://www.instagram.com/reel/Cq3TzXbN8wL/';
 const THREAD = '340282366841710300949128100000000001';
 const THREAD_URL = `https://www.instagram.com/direct/t/${THREAD}/`;
 
-const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-/** DOMParser documents are inert: no script runs, no image loads. */
 const load = (name: string) => parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
 /** The demo pages' serve-time tokens, resolved against NOW as test/pages/site-server.ts would. */
@@ -28,20 +26,7 @@ function loadDemo(name: string): Document {
   return parse(html);
 }
 
-function ctx(url: string, brandHandles: readonly string[] = BRAND, now: Date = NOW): PageContext {
-  return { url: new URL(url), brandHandles, now };
-}
-
-function item(outcome: ExtractOutcome | undefined): CapturedItem {
-  if (outcome?.type !== 'item') throw new Error(`expected an item, got ${JSON.stringify(outcome)}`);
-  return outcome.item;
-}
-
-function byId(doc: Document, id: string): Element {
-  const el = doc.getElementById(id);
-  if (!el) throw new Error(`fixture has no #${id}`);
-  return el;
-}
+const ctx = (url: string, brandHandles: readonly string[] = BRAND, now: Date = NOW) => pageContext(url, brandHandles, now);
 
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
 const profile = (h: string) => ({ name: h, handle: h, profileUrl: `https://www.instagram.com/${h}/` });

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CapturedItem, capturedItemSchema } from '@/utils/schema';
+import { capturedItemSchema } from '@/utils/schema';
 import { linkedinAdapter, selectors } from '@/utils/sites/linkedin';
-import type { ExtractOutcome, PageContext } from '@/utils/sites/types';
+import { byId, item, pageContext, parse } from './adapter-kit';
 
 // Messaging shows local wall-clock labels only; pin the zone so "4:05 PM" has one meaning.
 process.env.TZ = 'UTC';
@@ -17,26 +17,9 @@ const EMBER_URL = 'https://www.linkedin.com/feed/update/urn:li:ugcPost:748705409
 const NOTIF_URL = 'https://www.linkedin.com/notifications/';
 const THREAD_URL = 'https://www.linkedin.com/messaging/thread/2-R3JhY2VPa2Fmb3I=/';
 
-/** DOMParser documents are inert: no script runs, no image loads. */
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
 const load = (name: string) => parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
-function ctx(url: string, brandHandles: readonly string[] = BRAND, now = NOW): PageContext {
-  return { url: new URL(url), brandHandles, now };
-}
-
-function item(outcome: ExtractOutcome | undefined): CapturedItem {
-  if (outcome?.type !== 'item') throw new Error(`expected an item, got ${JSON.stringify(outcome)}`);
-  return outcome.item;
-}
-
-function byId(doc: Document, id: string): Element {
-  const el = doc.getElementById(id);
-  if (!el) throw new Error(`fixture has no #${id}`);
-  return el;
-}
+const ctx = (url: string, brandHandles: readonly string[] = BRAND, now = NOW) => pageContext(url, brandHandles, now);
 
 const enc = (s: string) => encodeURIComponent(s).replace(/\(/g, '%28').replace(/\)/g, '%29');
 function permalink(post: string, id: string, parent?: string): string {

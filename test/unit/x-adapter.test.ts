@@ -1,33 +1,20 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CapturedItem, capturedItemSchema } from '@/utils/schema';
-import type { ExtractOutcome, PageContext } from '@/utils/sites/types';
+import { capturedItemSchema } from '@/utils/schema';
+import type { ExtractOutcome } from '@/utils/sites/types';
 import { selectors, xAdapter } from '@/utils/sites/x';
+import { byId, item, pageContext, parse } from './adapter-kit';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/x');
 const NOW = new Date('2026-07-29T00:00:00.000Z');
 const BRAND = ['northwindco'];
 
-/** DOMParser documents are inert: no script runs, no image loads. */
 function load(name: string): Document {
-  return new DOMParser().parseFromString(readFileSync(join(FIXTURES, name), 'utf8'), 'text/html');
+  return parse(readFileSync(join(FIXTURES, name), 'utf8'));
 }
 
-function ctx(url: string, brandHandles: readonly string[] = BRAND): PageContext {
-  return { url: new URL(url), brandHandles, now: NOW };
-}
-
-function item(outcome: ExtractOutcome): CapturedItem {
-  if (outcome.type !== 'item') throw new Error(`expected an item, got ${JSON.stringify(outcome)}`);
-  return outcome.item;
-}
-
-function byId(doc: Document, id: string): Element {
-  const el = doc.getElementById(id);
-  if (!el) throw new Error(`fixture has no #${id}`);
-  return el;
-}
+const ctx = (url: string, brandHandles: readonly string[] = BRAND) => pageContext(url, brandHandles, NOW);
 
 const MENTIONS_URL = 'https://x.com/notifications/mentions';
 const S2 = '2079222987619121560';

@@ -69,3 +69,15 @@ export function normalizeHandles(handles: readonly string[], valid: RegExp): Set
   }
   return out;
 }
+
+/**
+ * The composers a submit button belongs to: those in its smallest ancestor that holds any composer
+ * (so a neighbouring reply box's or a chat drawer's button is never taken for this one's).
+ */
+export function composersOwning(button: Element, composerSelector: string): Element[] {
+  for (let a = button.parentElement; a; a = a.parentElement) {
+    const found = a.querySelectorAll(composerSelector);
+    if (found.length > 0) return [...found];
+  }
+  return [];
+}

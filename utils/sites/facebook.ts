@@ -3,11 +3,11 @@
 // bidi/control characters, and URLs are rebuilt from validated slugs and ids, never copied from hrefs.
 // Facebook shows no machine-readable time on comments and its ids encode none: times come from the
 // relative labels ("12m", "an hour ago") and are always flagged approximate (sites.md §2.4).
-import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
+import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
-import { guardExtract } from '@/utils/sites/extract-guard';
+import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
-import { parseRelativeAge } from '@/utils/time';
+import { approxTime, parseRelativeAge } from '@/utils/time';
 
 /**
  * Every selector this adapter uses. Facebook has almost no data-testid: role/aria hooks first, then
@@ -200,13 +200,6 @@ function commentIdsOf(u: URL | null): CommentIds | null {
 function permalinkOf(post: PostRef, ids: CommentIds): string {
   const sep = post.path.includes('?') ? '&' : '?';
   return `${ORIGIN}${post.path}${sep}comment_id=${ids.comment}${ids.reply ? `&reply_comment_id=${ids.reply}` : ''}`;
-}
-
-function approxTime(label: string, now: Date): string | null {
-  const age = parseRelativeAge(label);
-  if (age === null) return null;
-  const d = new Date(now.getTime() - age);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
 // ---------------------------------------------------------------- comments
@@ -562,11 +555,6 @@ function extractMessage(row: Element, ctx: PageContext): ExtractOutcome {
 }
 
 // ---------------------------------------------------------------- adapter
-
-function validated(item: CapturedItem): ExtractOutcome {
-  const parsed = capturedItemSchema.safeParse(item);
-  return parsed.success ? { type: 'item', item: parsed.data } : { type: 'error', reason: 'invalid-item' };
-}
 
 const ROOTS = [selectors.article, selectors.notificationRow, selectors.messageRow].join(', ');
 

@@ -3,11 +3,11 @@
 // bidi/control characters, and URLs are rebuilt from validated usernames, shortcodes and ids, never copied.
 // Evidence is the thinnest of the four sites (sites.md §3: no live capture): every structural rule below is
 // a rebuilt shape to verify on a real account, and is marked with the date of the guide it follows.
-import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
+import { type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
-import { guardExtract } from '@/utils/sites/extract-guard';
+import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
-import { parseRelativeAge } from '@/utils/time';
+import { approxTime, machineTime } from '@/utils/time';
 
 /**
  * Every selector this adapter uses. Instagram ships no data-testid: role/aria hooks and href shapes first,
@@ -81,7 +81,6 @@ const COMMENT_HREF =
 const COMMENT_PATH = /^\/(?:[A-Za-z0-9._]{1,30}\/)?(?:p|reel|reels)\/([A-Za-z0-9_-]{5,40})\/c\/(\d{1,25})(?:\/|$)/;
 const THREAD_PATH = /^\/direct\/t\/(\d{1,40})\/?$/;
 const MESSAGE_ID = /^mid\.\$[\w+/=-]{1,190}$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const LEADING_MENTION = /^\s*@([A-Za-z0-9._]{1,30})/;
 
 /** English UI strings (2026-07 guide); other locales do not match and fall back as noted where used. */
@@ -122,31 +121,12 @@ const permalinkOf = (ref: CommentRef) => `${ORIGIN}/p/${ref.code}/c/${ref.id}/`;
 const profileUrlOf = (username: string) => `${ORIGIN}/${username}/`;
 const onInstagram = (url: URL) => url.protocol === 'https:' && HOSTS.has(url.hostname);
 
-function machineTime(el: Element | null): string | null {
-  const attr = el?.getAttribute('datetime')?.trim() ?? '';
-  if (!ISO_DATETIME.test(attr)) return null;
-  const d = new Date(attr);
-  return Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999 ? null : d.toISOString();
-}
-
-function approxTime(label: string, now: Date): string | null {
-  const age = parseRelativeAge(label);
-  if (age === null) return null;
-  const d = new Date(now.getTime() - age);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
 /** The exact time from `datetime`, else the relative label as an estimate; null when neither reads. */
 function timeOf(time: Element | null, now: Date): { at: string; approximate: boolean } | null {
   const exact = machineTime(time);
   if (exact) return { at: exact, approximate: false };
   const approx = time ? approxTime(readLabel(time, 40), now) : null;
   return approx ? { at: approx, approximate: true } : null;
-}
-
-function validated(item: CapturedItem): ExtractOutcome {
-  const parsed = capturedItemSchema.safeParse(item);
-  return parsed.success ? { type: 'item', item: parsed.data } : { type: 'error', reason: 'invalid-item' };
 }
 
 const inOrder = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);

@@ -5,7 +5,7 @@
 // Everything read from the page is hostile: it is read as text (never markup), length-capped, stripped of
 // bidi/control characters, and URLs are rebuilt from validated slugs and ids, never copied from hrefs.
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
-import { cap, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
+import { cap, composersOwning, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
 import { guardExtract } from '@/utils/sites/extract-guard';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
@@ -657,22 +657,13 @@ function composerKind(c: Element): ComposerKind | null {
   return null;
 }
 
-/** The composers a button belongs to: those in its smallest ancestor that holds any composer. */
-function composersOwning(button: Element): Element[] {
-  for (let a = button.parentElement; a; a = a.parentElement) {
-    const found = a.querySelectorAll(anyComposer);
-    if (found.length > 0) return [...found];
-  }
-  return [];
-}
-
 function ownButton(composer: Element, candidates: (scope: Element) => Iterable<Element>, chromeOk: boolean): Element | null {
   for (let a = composer.parentElement; a; a = a.parentElement) {
     for (const b of candidates(a)) {
       if (!chromeOk && b.closest(selectors.messagingChrome)) continue;
       // After the editor, and owned by this composer rather than a neighbouring reply box.
       if (!(composer.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
-      if (composersOwning(b).includes(composer)) return b;
+      if (composersOwning(b, anyComposer).includes(composer)) return b;
     }
   }
   return null;

@@ -2,10 +2,10 @@
 // Everything read from the page is hostile: it is read as text (never markup), length-capped, stripped of
 // bidi/control characters, and URLs are rebuilt from validated handles and ids, never copied from hrefs.
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
-import { cap, clean, normalizeHandles, readLabel, readText } from '@/utils/sites/dom-text';
+import { cap, clean, composersOwning, normalizeHandles, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
-import { xIdToDate } from '@/utils/time';
+import { machineTime, xIdToDate } from '@/utils/time';
 
 /**
  * Every selector this adapter uses. Stability order: data-testid, then role/aria, then structure;
@@ -69,7 +69,6 @@ const PROFILE_HREF = /^\/([A-Za-z0-9_]{1,15})\/?$/;
 const STATUS_HREF = /^(?:https:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,19})(?:[/?#]|$)/;
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,19})(?:\/|$)/;
 const STATUS_ID = /^\d{1,19}$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 /** Must match the prefix in `selectors.avatar`. */
 const AVATAR_PREFIX = 'UserAvatar-Container-';
 const HOSTS = new Set(['x.com', 'twitter.com']);
@@ -213,12 +212,7 @@ function mentions(text: string, handle: string): boolean {
 }
 
 function postedAtOf(time: Element | null, id: string): string | null {
-  const attr = time?.getAttribute('datetime')?.trim() ?? '';
-  if (ISO_DATETIME.test(attr)) {
-    const d = new Date(attr);
-    if (!Number.isNaN(d.getTime()) && d.getUTCFullYear() <= 9999) return d.toISOString();
-  }
-  return xIdToDate(id)?.toISOString() ?? null;
+  return machineTime(time) ?? xIdToDate(id)?.toISOString() ?? null;
 }
 
 /** The author handle of a tweet, for matching (lower-case). */
@@ -373,15 +367,6 @@ const SUBMIT: Record<ComposerKind, string> = {
   xchat: selectors.xchatSubmit,
 };
 
-/** The composers a button belongs to: those in the smallest ancestor of the button that holds any composer. */
-function composersOwning(button: Element): Element[] {
-  for (let a = button.parentElement; a; a = a.parentElement) {
-    const found = a.querySelectorAll(anyComposer);
-    if (found.length > 0) return [...found];
-  }
-  return [];
-}
-
 export const xAdapter: SiteAdapter = {
   platform: 'x',
   selectors,
@@ -431,7 +416,7 @@ export const xAdapter: SiteAdapter = {
     // type=submit Send, another inline box and the reply modal's button are all in the document.
     for (let a = composer.parentElement; a; a = a.parentElement) {
       for (const button of a.querySelectorAll(SUBMIT[kind])) {
-        if (composersOwning(button).includes(composer)) return button;
+        if (composersOwning(button, anyComposer).includes(composer)) return button;
       }
     }
     return null;
