@@ -293,6 +293,19 @@ function extractComment(row: Element, ctx: PageContext, brands: Set<string>): Ex
     return { type: 'skip', reason: 'not-addressed' };
   }
 
+  return commentItem(ref, handle, kind, text, when, byBrand, answersExternalId !== ref.id ? answersExternalId : undefined);
+}
+
+/** Comments and comment notifications name the same things: the comment, its author, its time. */
+function commentItem(
+  ref: CommentRef,
+  handle: string,
+  kind: ItemKind,
+  text: string,
+  when: { at: string; approximate: boolean },
+  byBrand: boolean,
+  answersExternalId?: string | null,
+): ExtractOutcome {
   return validated({
     platform: 'instagram',
     externalId: ref.id,
@@ -303,7 +316,7 @@ function extractComment(row: Element, ctx: PageContext, brands: Set<string>): Ex
     postedAt: when.at,
     postedAtApproximate: when.approximate,
     byBrand,
-    ...(answersExternalId && answersExternalId !== ref.id ? { answersExternalId } : {}),
+    ...(answersExternalId ? { answersExternalId } : {}),
   });
 }
 
@@ -339,17 +352,7 @@ function extractNotification(row: Element, ctx: PageContext, brands: Set<string>
   const colon = /(?:commented|replied to your comment):\s*/.exec(said);
   const quoted = colon ? said.slice(colon.index + colon[0].length) : '';
   const text = cap(quoted.replace(/^["“]([\s\S]*)["”]$/, '$1').trim(), LIMITS.text);
-  return validated({
-    platform: 'instagram',
-    externalId: ref.id,
-    kind,
-    permalink: permalinkOf(ref),
-    author: { name: handle, handle, profileUrl: profileUrlOf(handle) },
-    ...(text ? { text } : {}),
-    postedAt: when.at,
-    postedAtApproximate: when.approximate,
-    byBrand: false,
-  });
+  return commentItem(ref, handle, kind, text, when, false);
 }
 
 // ---------------------------------------------------------------- direct messages
