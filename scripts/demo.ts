@@ -30,6 +30,12 @@ for (const site of SITE_PAGES) {
   const badges = await page.locator('[data-replyline-item]').count();
   console.log(`${badges.toString().padStart(3)} badges  ${site.url}  (${site.title})`);
   const name = site.file.replace(/\.html$/, '').replace(/\//g, '-');
+  // Bring the first badge into view: on post pages the comments sit below the post.
+  if (badges)
+    await page
+      .locator('[data-replyline-item]')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
   if (!headed) await shoot(page, name);
   if (site.url.includes('/status/') && (await page.locator('[data-testid="tweetTextarea_0"]').count())) {
     await page.locator('[data-testid="tweetTextarea_0"]').click();
