@@ -114,3 +114,13 @@ test('opening an item that no tab shows opens its permalink', async ({ context, 
   await tab.waitForURL(item.permalink);
   await expect(tab.locator('[data-replyline-item="x:2124573908005815395"]')).toBeVisible();
 });
+
+test('signed in as another account than the brand: the popup says so', async ({ context, extensionId }) => {
+  const seed = await seedFile();
+  await importThroughOptions(context, extensionId, { ...seed, accounts: [{ platform: 'x', handle: 'northwind_help' }] });
+  const page = await context.newPage();
+  await page.goto('https://x.com/home');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByRole('status').filter({ hasText: 'X: signed in as @northwindco, not a brand account' })).toBeVisible();
+});

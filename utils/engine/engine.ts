@@ -37,11 +37,17 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   const views = new Map<ItemKey, ItemView>();
   const captured = new Map<ItemKey, CapturedItem>();
   const sentSignature = new Map<ItemKey, string>();
-  const failures = new Map<string, number>();
   let toCapture: CapturedItem[] = [];
 
+  const failures = new Map<string, number>();
+  let warnedViewer: string | null = null;
   const pageContext = (): PageContext => {
     const viewer = adapter.viewerHandle(document);
+    if (viewer && config.brandHandles.length && !config.brandHandles.includes(viewer) && warnedViewer !== viewer) {
+      // Replies sent from another account do not answer for the brand: say so where the user looks.
+      warnedViewer = viewer;
+      failures.set(`signed in as @${viewer}, not a brand account`, 1);
+    }
     return {
       url: new URL(location.href),
       // Until the user names the brand's account, the account signed in on the page stands in.
