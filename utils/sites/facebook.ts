@@ -3,6 +3,16 @@
 // bidi/control characters, and URLs are rebuilt from validated slugs and ids, never copied from hrefs.
 // Facebook shows no machine-readable time on comments and its ids encode none: times come from the
 // relative labels ("12m", "an hour ago") and are always flagged approximate (sites.md §2.4).
+/*
+ * Manual check on the live site (signed in as a Page admin; sites.md §6.2):
+ * - A Page post permalink and the same post opened as a dialog from the feed: one badge per comment
+ *   and reply; suggested posts below the permalink get none.
+ * - "Comment as <Page>": the composer label, and that the Comment button enables after insertion.
+ * - Which technique today's Lexical build accepts (deferred execCommand, beforeinput, paste).
+ * - /notifications: which notif_t values Page comments carry; badges on feed_comment rows only.
+ * - Messenger /messages/t/<id>: message ids and the outgoing marker, which this adapter guesses.
+ * - Another UI language: relative times that do not parse are reported in the popup, not guessed.
+ */
 import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';

@@ -3,6 +3,13 @@
 // bidi/control characters, and URLs are rebuilt from validated usernames, shortcodes and ids, never copied.
 // Evidence is the thinnest of the four sites (sites.md §3: no live capture): every structural rule below is
 // a rebuilt shape to verify on a real account, and is marked with the date of the guide it follows.
+/*
+ * Manual check on the live site (signed in as the brand; sites.md §6.3 — no real capture exists):
+ * - A post and a reel, on their own page and as a modal: comment rows, /c/<id>/ permalinks, badges.
+ * - The comment field is swapped on click: Tab expansion and the palette still insert, and Post enables.
+ * - /direct/t/<id>: message ids (mid.$…), separators, and outgoing messages getting no badge.
+ * - The notifications panel: which rows are comments and replies.
+ */
 import { type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';

@@ -4,6 +4,17 @@
 // read in both; notifications and messaging are Ember only (2026-07 captures).
 // Everything read from the page is hostile: it is read as text (never markup), length-capped, stripped of
 // bidi/control characters, and URLs are rebuilt from validated slugs and ids, never copied from hrefs.
+/*
+ * Manual check on the live site (signed in as a company admin; sites.md §6.4):
+ * - A post permalink in each DOM generation served (SDUI: replaceableComment…, Ember:
+ *   comments-comment-entity): one badge per comment and reply, none on the brand's own.
+ * - The feed (triple-rendered posts): still one badge per comment.
+ * - Acting as the company page: the "• You"/"Author" markers and the composer.
+ * - TipTap and Quill boxes: Tab expansion and the palette insert, the submit reads Comment/Reply and
+ *   enables; the chat overlay's Send is never used.
+ * - /notifications and /messaging: replied/mentioned cards and incoming messages only.
+ * - That no data-replyline host or web-accessible resource trips LinkedIn's extension probes.
+ */
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, composersOwning, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
 import { guardExtract } from '@/utils/sites/extract-guard';

@@ -1,6 +1,16 @@
 // X (x.com, twitter.com) site adapter: pure functions over the DOM plus the one selector table below.
 // Everything read from the page is hostile: it is read as text (never markup), length-capped, stripped of
 // bidi/control characters, and URLs are rebuilt from validated handles and ids, never copied from hrefs.
+/*
+ * Manual check on the live site (signed in as the brand; sites.md §6.1), after any X redesign:
+ * - /notifications/mentions: every reply to the brand has one badge; likes/follows have none.
+ * - A status page opened on a customer's reply: the focal tweet gets a badge (id from the URL).
+ * - Reply in the inline box and in the modal (/compose/post?in_reply_to=…): ";shortcut" + Tab and
+ *   Ctrl+Shift+Space insert, the Reply button enables, and what is posted is exactly the preview.
+ * - Shortcut + Tab in an EMPTY reply box, and over a selected word, never blanks the editor.
+ * - After posting, the customer's badge turns Answered without a reload.
+ * - Another UI language: note which items fall back to "mention" (the "Replying to" line is English).
+ */
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, composersOwning, normalizeHandles, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract } from '@/utils/sites/extract-guard';
