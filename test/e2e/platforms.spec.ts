@@ -28,6 +28,12 @@ const CASES = [
     editor: '.tiptap.ProseMirror',
     kind: 'TipTap',
   },
+  {
+    platform: 'linkedin',
+    url: 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7487054099251253304',
+    editor: '.ql-editor',
+    kind: 'Quill (legacy)',
+  },
 ] as const;
 
 const modelText = (page: Page, selector: string) =>

@@ -88,6 +88,11 @@ export const SITE_PAGES: SitePage[] = [
     file: 'linkedin/post.html',
     title: 'LinkedIn – Northwind post with SDUI comments',
   },
+  {
+    url: 'https://www.linkedin.com/feed/update/urn:li:ugcPost:7487054099251253304',
+    file: '../../fixtures/linkedin/ember-post.html',
+    title: 'LinkedIn – legacy Ember post with Quill comment boxes (the adapter fixture, plain styles)',
+  },
   { url: 'https://www.linkedin.com/notifications', file: 'linkedin/notifications.html', title: 'LinkedIn – Notifications' },
 ];
 

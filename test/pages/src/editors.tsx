@@ -3,12 +3,14 @@
 //   Facebook comment box, Instagram DM box → Lexical (+ rich text)
 //   Instagram comment box                 → React 19 controlled <textarea>
 //   LinkedIn SDUI comment boxes            → TipTap (ProseMirror) with the starter kit
+//   LinkedIn legacy (Ember) comment boxes  → Quill
 // window.__labEditors.textOf(el) returns the model text of the editor that contains `el`.
 
 import { registerRichText } from '@lexical/rich-text';
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { $getRoot, createEditor } from 'lexical';
+import Quill from 'quill';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -108,7 +110,25 @@ function mountTiptap(old: HTMLElement) {
   sync();
 }
 
+function mountQuill(old: HTMLElement) {
+  const container = old.parentElement;
+  if (!container) return;
+  const initial = old.textContent ?? '';
+  const attrs = ['aria-label', 'role', 'data-placeholder'].map((name) => [name, old.getAttribute(name)] as const);
+  old.remove();
+  container.classList.remove('ql-container');
+  const quill = new Quill(container);
+  if (initial.trim()) quill.setText(initial);
+  for (const [name, value] of attrs) if (value) quill.root.setAttribute(name, value);
+  // Quill's model always ends with a newline.
+  const text = () => quill.getText().replace(/\n$/, '');
+  const sync = track(container, 'quill', text, container.closest('form')?.querySelector('.comments-comment-box__submit-button'));
+  quill.on('text-change', sync);
+  sync();
+}
+
 for (const el of document.querySelectorAll<HTMLElement>('[data-lexical-editor="true"]')) mountLexical(el);
+for (const el of document.querySelectorAll<HTMLElement>('.ql-editor[contenteditable="true"]')) mountQuill(el);
 for (const el of document.querySelectorAll<HTMLTextAreaElement>('textarea[aria-label="Add a comment…"]')) mountTextarea(el);
 for (const el of document.querySelectorAll<HTMLElement>('.tiptap.ProseMirror[contenteditable="true"]')) mountTiptap(el);
 
