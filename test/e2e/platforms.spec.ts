@@ -95,3 +95,59 @@ for (const c of CASES) {
     await expect.poll(() => modelText(page, c.editor)).toMatch(/^Hi [^{}]+! Our stores are open Mon–Sat .* – Riley, Northwind$/);
   });
 }
+
+test('LinkedIn: items inside the #interop-outlet open shadow root are observed and badged', async ({ context, extensionId }) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/update/urn:li:activity:7530182030132434567');
+  await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
+  const urn = 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAB9q8w7e,2-MTcyOTk5OTk5OTk5OTk=)';
+  // The messaging overlay renders later, inside the outlet's shadow root, as on linkedin.com.
+  await page.evaluate((id) => {
+    const outlet = document.querySelector('#interop-outlet');
+    const shadow = outlet?.attachShadow({ mode: 'open' });
+    const thread = document.createElement('div');
+    thread.className = 'msg-thread';
+    const bar = document.createElement('div');
+    bar.className = 'msg-title-bar';
+    const link = document.createElement('a');
+    link.className = 'msg-thread__link-to-profile';
+    link.href = 'https://www.linkedin.com/in/ines-duarte/';
+    const title = document.createElement('h2');
+    title.className = 'msg-entity-lockup__entity-title';
+    title.textContent = 'Inês Duarte';
+    link.append(title);
+    bar.append(link);
+    const list = document.createElement('ul');
+    list.className = 'msg-s-message-list-content';
+    const event = document.createElement('li');
+    event.className = 'msg-s-message-list__event';
+    const heading = document.createElement('time');
+    heading.className = 'msg-s-message-list__time-heading';
+    heading.textContent = 'Today';
+    const group = document.createElement('div');
+    group.className = 'msg-s-message-group';
+    group.innerHTML =
+      '<span class="msg-s-message-group__name">Inês Duarte</span><time class="msg-s-message-group__timestamp">9:05 AM</time>';
+    const message = document.createElement('div');
+    message.className = 'msg-s-event-listitem msg-s-event-listitem--other';
+    message.setAttribute('data-event-urn', id);
+    message.innerHTML = '<p class="msg-s-event-listitem__body">Is the repair service open on Saturdays?</p>';
+    event.append(heading, group, message);
+    list.append(event);
+    thread.append(bar, list);
+    setTimeout(() => shadow?.append(thread), 300);
+  }, urn);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (id) =>
+          document
+            .querySelector('#interop-outlet')
+            ?.shadowRoot?.querySelector(`[data-replyline-item="linkedin:${id}"]`)
+            ?.getAttribute('data-replyline-sla'),
+        urn,
+      ),
+    )
+    .toMatch(/on-track|due-soon|breached/);
+});

@@ -11,6 +11,7 @@ import { type CapturedItem, capturedItemSchema, type ItemKey, itemKey } from '@/
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
 
 const TICK_MS = 5000;
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['datetime', 'href'] };
 const REFRESH_MS = 60_000;
 
 export interface EngineState {
@@ -119,12 +120,30 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     }
   };
 
+  // MutationObservers do not cross shadow boundaries: open shadow roots the site renders UI into
+  // (LinkedIn's #interop-outlet) are observed and scanned on their own.
+  const watchedShadows = new WeakSet<ShadowRoot>();
+  const watchShadows = (root: ParentNode) => {
+    if (!adapter.shadowHosts) return;
+    const hosts = root instanceof Element && root.matches(adapter.shadowHosts) ? [root] : [];
+    for (const host of [...hosts, ...root.querySelectorAll(adapter.shadowHosts)]) {
+      const shadow = host.shadowRoot;
+      if (!shadow || watchedShadows.has(shadow)) continue;
+      watchedShadows.add(shadow);
+      observer.observe(shadow, OBSERVE);
+      batcher.add(shadow);
+    }
+  };
+
   const processRoot = (node: Node) => {
     if (!node.isConnected) return;
     const items = new Set<Element>();
     const owner = adapter.itemRootOf(node);
     if (owner) items.add(owner);
-    if (node instanceof Element || node instanceof Document) for (const el of adapter.findItems(node)) items.add(el);
+    if (node instanceof Element || node instanceof Document || node instanceof ShadowRoot) {
+      watchShadows(node);
+      for (const el of adapter.findItems(node)) items.add(el);
+    }
     for (const el of items) processItem(el);
   };
 
@@ -166,7 +185,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
       else batcher.add(record.target);
     }
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['datetime', 'href'] });
+  observer.observe(document.documentElement, OBSERVE);
   batcher.add(document);
 
   // Brand handles and templates change in options: the background says so, and a tab coming back
@@ -188,6 +207,8 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   });
 
   const tick = () => {
+    // A shadow root attached after its host was scanned leaves no mutation in the light DOM.
+    watchShadows(document);
     page.now = new Date();
     const now = Date.now();
     for (const [key, host] of hosts) host.update(views.get(key), now);

@@ -111,6 +111,11 @@ export const selectors = {
   quillBox: 'form.comments-comment-box__form, .comments-comment-box, .comments-comment-box--cr',
   quillSubmit: '.comments-comment-box__submit-button',
   msgEditor: '.msg-form__contenteditable[contenteditable="true"]',
+  /**
+   * 2026-07 (sites.md §4.7): an OPEN shadow root hosting the share box, invite modals and possibly the
+   * messaging overlay; MutationObservers do not cross it, so the engine observes it separately.
+   */
+  interopOutlet: '#interop-outlet, [data-testid="interop-shadowdom"]',
   msgForm: '.msg-form',
   msgSend: 'button.msg-form__send-button',
   /** The chat overlay's Send is type=submit: never a comment composer's button (sites.md §4.7). */
@@ -721,6 +726,7 @@ function threadReplyTarget(composer: Element, brands: Set<string>): string | nul
 export const linkedinAdapter: SiteAdapter = {
   platform: 'linkedin',
   selectors,
+  shadowHosts: selectors.interopOutlet,
 
   matchesUrl(url) {
     return url.protocol === 'https:' && SITE_HOSTS.linkedin.includes(url.hostname);

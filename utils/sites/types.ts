@@ -42,6 +42,8 @@ export interface SiteAdapter {
   findSubmit(composer: Element): Element | null;
   /** The externalId of the item this composer answers, when the page says. */
   replyTarget(composer: Element, ctx: PageContext): string | null;
+  /** Elements whose open shadow roots hold items or composers, to observe as well (a `selectors` entry). */
+  shadowHosts?: string;
   /** Insertion techniques to try, in order, per editor kind (after a verified failure only). */
   insertion: Partial<Record<EditorKind, readonly InsertTechnique[]>>;
 }
