@@ -300,6 +300,27 @@ function TemplatesSection() {
   );
 }
 
+function HealthSection() {
+  const health = useRemote('health/list', {});
+  const entries = health.data ?? [];
+  return (
+    <Section title="Site health">
+      {entries.length === 0 ? (
+        <p className="text-[14px] text-slate-600 dark:text-slate-400">No problems reading the sites since the browser started.</p>
+      ) : (
+        <ul className="text-[14px]">
+          {entries.map((h) => (
+            <li key={`${h.platform}:${h.reason}`} role="status" className="py-1 text-amber-900 dark:text-amber-200">
+              {PLATFORM_NAMES[h.platform]}: {h.reason} ({h.count}×) since {new Date(h.since).toLocaleString()}, last{' '}
+              {new Date(h.last).toLocaleString()}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
 function localDate(d: Date) {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -392,6 +413,7 @@ export function OptionsPage() {
       <AgentSection />
       <TemplatesSection />
       <DataSection />
+      <HealthSection />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, importThroughOptions, seedFile, test } from './extension';
+import { expect, importThroughOptions, openOptions, seedFile, test } from './extension';
 
 test('mentions are captured: one badge per customer item, states by age, none on likes or brand tweets', async ({
   context,
@@ -123,4 +123,23 @@ test('signed in as another account than the brand: the popup says so', async ({ 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByRole('status').filter({ hasText: 'X: signed in as @northwindco, not a brand account' })).toBeVisible();
+});
+
+test('the palette asked for in a box the adapter does not know: a message, and site health says so', async ({ context, extensionId }) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  await page.goto('https://x.com/home');
+  await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
+  // A composer shape X does not have today (as after a redesign).
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.contentEditable = 'true';
+    box.setAttribute('aria-label', 'New reply box');
+    document.querySelector('main')?.prepend(box);
+  });
+  await page.getByLabel('New reply box').focus();
+  await page.keyboard.press('Control+Shift+Space');
+  await expect(page.getByRole('alert').filter({ hasText: 'does not recognise this box' })).toBeVisible();
+  const options = await openOptions(context, extensionId);
+  await expect(options.getByRole('status').filter({ hasText: 'X: composer not found (1×)' })).toBeVisible();
 });

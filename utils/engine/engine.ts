@@ -156,12 +156,15 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     }
   };
 
+  const flushHealth = () => {
+    if (!failures.size) return;
+    const report = [...failures].map(([reason, count]) => ({ reason, count }));
+    failures.clear();
+    send('health/report', { platform: adapter.platform, failures: report }).catch(() => {});
+  };
+
   const flushCaptures = () => {
-    if (failures.size) {
-      const report = [...failures].map(([reason, count]) => ({ reason, count }));
-      failures.clear();
-      send('health/report', { platform: adapter.platform, failures: report }).catch(() => {});
-    }
+    flushHealth();
     if (!toCapture.length) return;
     const batch = toCapture;
     toCapture = [];
@@ -243,7 +246,17 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  const keyboard = installKeyboard({ adapter, config, pageContext: () => page, views, captured });
+  const keyboard = installKeyboard({
+    adapter,
+    config,
+    pageContext: () => page,
+    views,
+    captured,
+    reportHealth: (reason) => {
+      noteFailure(reason);
+      flushHealth();
+    },
+  });
 
   ctx.onInvalidated(() => {
     // The extension was updated or reloaded: leave the page as it was; the new script takes over.

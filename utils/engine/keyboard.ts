@@ -16,6 +16,8 @@ export interface KeyboardEnv {
   pageContext: () => PageContext;
   views: Map<ItemKey, ItemView>;
   captured: Map<ItemKey, CapturedItem>;
+  /** Counted as adapter health and shown in the popup and options. */
+  reportHealth: (reason: string) => void;
 }
 
 export interface Hotkey {
@@ -49,6 +51,9 @@ function deepActiveElement(doc: Document): Element | null {
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
 }
+
+/** Multi-line boxes only: a one-line input (a search box) is never a reply composer. */
+const isEditable = (el: Element) => el instanceof HTMLTextAreaElement || (el as HTMLElement).isContentEditable;
 
 /** The typed word that ends at the caret, if it is a template's shortcut. */
 export function shortcutAtCaret(editor: Element, templates: readonly Template[]): { template: Template; target: Target } | null {
@@ -121,6 +126,7 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
       submit: () => adapter.findSubmit(composer),
     });
     if (!result.ok) {
+      env.reportHealth(`insertion not verified: ${result.reason}`);
       const copied = await navigator.clipboard.writeText(text).then(
         () => true,
         () => false,
@@ -158,16 +164,24 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
     if (!e.isTrusted || e.isComposing || e.keyCode === 229 || paletteOpen) return;
     const active = deepActiveElement(document);
     const composer = active ? adapter.findComposer(active) : null;
-    if (!composer) return;
-    const consume = () => {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-    };
     if (hotkeySpec !== config.paletteShortcut) {
       hotkeySpec = config.paletteShortcut;
       hotkey = parseHotkey(hotkeySpec);
     }
-    if (hotkeyMatches(hotkey, e)) {
+    const isHotkey = hotkeyMatches(hotkey, e);
+    if (!composer) {
+      // The user asked for the palette in a box this adapter does not know: the site may have changed.
+      if (isHotkey && active && isEditable(active)) {
+        env.reportHealth('composer not found');
+        showNotice(active, 'Replyline does not recognise this box as a reply composer, so it cannot insert here.');
+      }
+      return;
+    }
+    const consume = () => {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    if (isHotkey) {
       consume();
       paletteOpen = true;
       openPalette({

@@ -67,7 +67,8 @@ export function showNotice(anchor: Element, message: string, timeoutMs = 6000): 
   const doc = anchor.ownerDocument;
   const host = doc.createElement('span');
   ownHosts.add(host);
-  const root = host.attachShadow({ mode: 'closed' });
+  // Open, so assistive tools announce it (role="alert"); it holds only our own message.
+  const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = `:host{all:initial;position:fixed;z-index:2147483000;}
 .notice{font:13px/18px system-ui,sans-serif;color:#fff;background:#1f2933;padding:8px 12px;border-radius:8px;
