@@ -433,7 +433,7 @@ describe('X adapter: composers', () => {
     expect(xAdapter.findSubmit(byId(d, 'dm-editor'))).toBe(byId(d, 'dm-submit'));
   });
 
-  test('replyTarget: in_reply_to, then the status path, else null; DMs never', () => {
+  test('replyTarget: in_reply_to, then the status path, else null; an empty DM drawer never takes the status', () => {
     const inline = byId(doc, 'inline-editor');
     expect(xAdapter.replyTarget(inline, statusCtx)).toBe(S2);
     expect(xAdapter.replyTarget(inline, ctx('https://x.com/compose/post?in_reply_to=2081857178303430405'))).toBe('2081857178303430405');
@@ -497,5 +497,259 @@ describe('X adapter: replies under the focal tweet without a "Replying to" line'
     const brandReply = dropContext(xAdapter.findItems(doc)[4] as Element);
     const customerUrl = `https://x.com/harperq/status/2079870873371103827`;
     expect(item(xAdapter.extract(brandReply, ctx(customerUrl)))).toMatchObject({ byBrand: true, answersExternalId: '2079870873371103827' });
+  });
+});
+
+describe('X adapter: XChat thread', () => {
+  const doc = load('xchat-thread.html');
+  const URL_A = 'https://x.com/i/chat/1469212311-983402811';
+  // Local-clock constructors: the shown "2:01 PM" is the user's own clock, whatever the test machine's zone.
+  const DM_NOW = new Date(2026, 6, 29, 18, 30, 0);
+  const dctx = (url = URL_A, now = DM_NOW, brandHandles: readonly string[] = BRAND) => pageContext(url, brandHandles, now);
+  const items = xAdapter.findItems(doc);
+  const out = items.map((el) => xAdapter.extract(el, dctx()));
+  const ids = items.map((el) => el.getAttribute('data-dm-message-row'));
+  const M1 = '5e0c6b7a-2f41-4c3d-9a8b-1d2e3f4a5b61';
+  const M2 = '9c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f';
+  const M4 = 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f';
+  const MAYA = { name: 'Maya Lindqvist 📦', handle: 'mayalind', profileUrl: 'https://x.com/mayalind' };
+
+  test('finds the eight message rows and never the conversation rows', () => {
+    expect(items).toHaveLength(8);
+    expect(items.every((el) => el.hasAttribute('data-dm-message-row'))).toBe(true);
+    for (const row of doc.querySelectorAll(selectors.xchatRow)) {
+      expect(items).not.toContain(row);
+      expect(xAdapter.itemRootOf(row)).toBeNull();
+      expect(xAdapter.extract(row, dctx())).toEqual({ type: 'skip', reason: 'not-a-tweet' });
+    }
+  });
+
+  test('an outgoing message with no customer message before it is skipped', () => {
+    expect(out[0]).toEqual({ type: 'skip', reason: 'outgoing' });
+  });
+
+  test('incoming by sender avatar: customer from the selected row, emoji img as text, local clock time, approximate', () => {
+    expect(item(out[1])).toEqual({
+      platform: 'x',
+      externalId: M1,
+      kind: 'dm',
+      permalink: 'https://x.com/i/chat/1469212311-983402811',
+      author: MAYA,
+      text: 'hi! my parcel 📦 still says "label created" 😩',
+      postedAt: new Date(2026, 6, 29, 14, 1).toISOString(),
+      postedAtApproximate: true,
+      byBrand: false,
+    });
+  });
+
+  test('incoming by data-direction: RTL text kept, bidi controls stripped', () => {
+    const it = item(out[2]);
+    expect(it).toMatchObject({ externalId: M2, kind: 'dm', author: MAYA, byBrand: false, postedAtApproximate: true });
+    expect(it.text).toBe('الطلب رقم NW-48213 please');
+    expect(it.postedAt).toBe(new Date(2026, 6, 29, 14, 2).toISOString());
+  });
+
+  test("the brand's message (data-is-outgoing) answers the nearest earlier incoming message", () => {
+    expect(item(out[3])).toEqual({
+      platform: 'x',
+      externalId: 'b7a6c5d4-e3f2-4a1b-9c0d-e1f2a3b4c5d6',
+      kind: 'dm',
+      permalink: 'https://x.com/i/chat/1469212311-983402811',
+      author: { name: 'northwindco', handle: 'northwindco', profileUrl: 'https://x.com/northwindco' },
+      text: 'So sorry, Maya. Checking with the courier now.',
+      postedAt: new Date(2026, 6, 29, 14, 5).toISOString(),
+      postedAtApproximate: true,
+      byBrand: true,
+      answersExternalId: M2,
+    });
+  });
+
+  test('data-is-outgoing="false" on a descendant; markup-looking text stays text; several spans; 24-hour clock', () => {
+    expect(item(out[4])).toMatchObject({
+      externalId: M4,
+      text: '<b>thanks</b> @parcelhub says it left the depot\nsecond line 🚚',
+      postedAt: new Date(2026, 6, 29, 14, 7).toISOString(),
+      byBrand: false,
+    });
+  });
+
+  test('an unreadable time label is an error, never the capture time', () => {
+    expect(out[5]).toEqual({ type: 'error', reason: 'no-time' });
+  });
+
+  test('no sender and no direction attribute: error, not a guess', () => {
+    expect(out[6]).toEqual({ type: 'error', reason: 'no-direction' });
+  });
+
+  test('a forged, non-uuid message row is an error', () => {
+    expect(ids[7]).toBe('not-a-uuid"], *');
+    expect(out[7]).toEqual({ type: 'error', reason: 'bad-message-id' });
+  });
+
+  test('a clock later than now is yesterday; relative ages parse; all approximate', () => {
+    const early = new Date(2026, 6, 29, 13, 0, 0);
+    expect(item(xAdapter.extract(items[1] as Element, dctx(URL_A, early))).postedAt).toBe(new Date(2026, 6, 28, 14, 1).toISOString());
+    const label = (items[5] as Element).querySelector('span[aria-hidden="true"]') as Element;
+    label.textContent = '3h';
+    try {
+      expect(item(xAdapter.extract(items[5] as Element, dctx())).postedAt).toBe(new Date(DM_NOW.getTime() - 3 * 3600_000).toISOString());
+    } finally {
+      label.textContent = 'Tuesday';
+    }
+  });
+
+  test('the URL picks the conversation row over data-selected: a hostile name stays inert and bidi-free', () => {
+    const it = item(xAdapter.extract(items[2] as Element, dctx('https://x.com/i/chat/1469212311-55501234')));
+    expect(it.author).toEqual({
+      name: '<img src=x onerror=alert(1)>oc.dniwhtron',
+      handle: 'mallory_x',
+      profileUrl: 'https://x.com/mallory_x',
+    });
+    expect(it.permalink).toBe('https://x.com/i/chat/1469212311-55501234');
+  });
+
+  test('a row whose description has no @handle names nobody: error', () => {
+    expect(xAdapter.extract(items[2] as Element, dctx('https://x.com/i/chat/1469212311-70011'))).toEqual({
+      type: 'error',
+      reason: 'no-customer',
+    });
+  });
+
+  test('the drawer off /i/chat: permalink from the selected row; no brand configured → skip', () => {
+    const it = item(xAdapter.extract(items[2] as Element, dctx('https://x.com/home')));
+    expect(it.permalink).toBe('https://x.com/i/chat/1469212311-983402811');
+    expect(it.author).toEqual(MAYA);
+    expect(xAdapter.extract(items[2] as Element, dctx(URL_A, DM_NOW, []))).toEqual({ type: 'skip', reason: 'no-brand' });
+  });
+
+  test('the viewer, not only the brand list, marks a sender avatar as outgoing', () => {
+    const d = load('xchat-thread.html');
+    const row = xAdapter.findItems(d)[1] as Element;
+    (row.querySelector('[data-testid^="UserAvatar-Container-"]') as Element).setAttribute(
+      'data-testid',
+      'UserAvatar-Container-NorthwindCo',
+    );
+    expect(xAdapter.extract(row, dctx())).toEqual({ type: 'skip', reason: 'outgoing' });
+  });
+
+  test('itemRootOf, badgeAnchor and findItems on a row', () => {
+    const row = items[1] as Element;
+    const textNode = row.querySelector('span[dir="auto"]')?.firstChild as Node;
+    expect(xAdapter.itemRootOf(textNode)).toBe(row);
+    expect(xAdapter.badgeAnchor(row)).toEqual({ element: row, position: 'beforeend' });
+    expect(xAdapter.findItems(row)).toEqual([row]);
+    expect(xAdapter.viewerHandle(doc)).toBe('northwindco');
+  });
+
+  test('composer: own send button; replyTarget is the newest customer message that is an item', () => {
+    const textarea = byId(doc, 'thread-textarea');
+    expect(xAdapter.findComposer(textarea)).toBe(textarea);
+    expect(xAdapter.findSubmit(textarea)).toBe(byId(doc, 'thread-send'));
+    expect(xAdapter.replyTarget(textarea, dctx())).toBe(M4);
+    expect(xAdapter.replyTarget(textarea, dctx(URL_A, DM_NOW, []))).toBeNull();
+  });
+
+  test('every item passes the schema; ids are unique', () => {
+    const seen = new Set<string>();
+    for (const o of out) {
+      if (o.type !== 'item') continue;
+      expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      expect(seen.has(o.item.externalId)).toBe(false);
+      seen.add(o.item.externalId);
+    }
+    expect(seen.size).toBe(4);
+  });
+});
+
+describe('X adapter: XChat PIN gate', () => {
+  const doc = load('xchat-pin.html');
+
+  test('nothing is found behind the gate, and a stale row handed to extract is skipped', () => {
+    expect(xAdapter.findItems(doc)).toEqual([]);
+    const stale = doc.querySelector(selectors.xchatMessage) as Element;
+    expect(xAdapter.extract(stale, ctx('https://x.com/i/chat/pin/recovery'))).toEqual({ type: 'skip', reason: 'locked' });
+    // the gate alone locks, whatever the URL
+    expect(xAdapter.extract(stale, ctx('https://x.com/i/chat/1469212311-983402811'))).toEqual({ type: 'skip', reason: 'locked' });
+  });
+
+  test('the /i/chat/pin route locks even before the gate renders', () => {
+    const d = load('xchat-pin.html');
+    d.querySelector(selectors.xchatPin)?.remove();
+    const row = d.querySelector(selectors.xchatMessage) as Element;
+    expect(xAdapter.extract(row, ctx('https://x.com/i/chat/pin/recovery'))).toEqual({ type: 'skip', reason: 'locked' });
+    expect(item(xAdapter.extract(row, ctx('https://x.com/i/chat/1469212311-983402811'))).externalId).toBe(
+      '5e0c6b7a-2f41-4c3d-9a8b-1d2e3f4a5b61',
+    );
+  });
+});
+
+describe('X adapter: legacy /messages thread', () => {
+  const doc = load('legacy-messages.html');
+  const URL_L = 'https://x.com/messages/1469212311-774400112';
+  const items = xAdapter.findItems(doc);
+  const out = items.map((el) => xAdapter.extract(el, ctx(URL_L)));
+  const TOMAS = { name: 'Tomás Reyes', handle: 'tomasreyes', profileUrl: 'https://x.com/tomasreyes' };
+
+  test('four message entries; the conversation row is not an item', () => {
+    expect(items).toHaveLength(4);
+    expect(items.every((el) => el.getAttribute('data-testid') === 'messageEntry')).toBe(true);
+    expect(xAdapter.itemRootOf(doc.querySelector('[data-testid="conversation"]') as Element)).toBeNull();
+  });
+
+  test('incoming with time[datetime]: exact, customer from the thread header, text link read as text', () => {
+    expect(item(out[0])).toEqual({
+      platform: 'x',
+      externalId: '2081812404106289728',
+      kind: 'dm',
+      permalink: 'https://x.com/messages/1469212311-774400112',
+      author: TOMAS,
+      text: 'Hola 👋 the tracking link from @parcelhub loops back to the login page',
+      postedAt: '2026-07-27T18:42:10.000Z',
+      postedAtApproximate: false,
+      byBrand: false,
+    });
+  });
+
+  test('no datetime: the time is decoded from the message id, exact', () => {
+    expect(item(out[1])).toMatchObject({
+      externalId: '2081812995503684593',
+      author: TOMAS,
+      text: 'order NW-50112, two boxes',
+      postedAt: '2026-07-27T18:44:31.000Z',
+      postedAtApproximate: false,
+    });
+  });
+
+  test('the brand reply answers the previous incoming message', () => {
+    expect(item(out[2])).toMatchObject({
+      externalId: '2081817416299524049',
+      byBrand: true,
+      answersExternalId: '2081812995503684593',
+      postedAt: '2026-07-27T19:02:05.000Z',
+    });
+  });
+
+  test('an entry without a message id is an error, never an invented id', () => {
+    expect(out[3]).toEqual({ type: 'error', reason: 'no-message-id' });
+  });
+
+  test('a messageEntry outside DmScrollerContainer is not an item', () => {
+    const d = load('legacy-messages.html');
+    const stray = d.createElement('div');
+    stray.setAttribute('data-testid', 'messageEntry');
+    stray.setAttribute('data-message-id', '2081812404106289999');
+    d.body.append(stray);
+    expect(xAdapter.findItems(d)).toHaveLength(4);
+  });
+
+  test('the Draft DM composer: own Send; replyTarget is the newest readable customer message', () => {
+    const editor = byId(doc, 'legacy-editor');
+    expect(xAdapter.findComposer(editor)).toBe(editor);
+    expect(xAdapter.findSubmit(editor)).toBe(byId(doc, 'legacy-send'));
+    expect(xAdapter.replyTarget(editor, ctx(URL_L))).toBe('2081812995503684593');
+  });
+
+  test('badgeAnchor inside the entry', () => {
+    expect(xAdapter.badgeAnchor(items[0] as Element)).toEqual({ element: items[0], position: 'beforeend' });
   });
 });

@@ -10,12 +10,16 @@
  * - Shortcut + Tab in an EMPTY reply box, and over a selected word, never blanks the editor.
  * - After posting, the customer's badge turns Answered without a reload.
  * - Another UI language: note which items fall back to "mention" (the "Replying to" line is English).
+ * - DMs: an /i/chat/<a>-<b> thread and the chat drawer badge each customer message once and none of the brand's;
+ *   note how direction shows (avatar, data-direction, data-is-outgoing, or only alignment: then every message is an
+ *   error), what the thread header looks like, and the time labels of older messages ("Yesterday", dates: errors
+ *   today). The PIN screen shows no badge. Legacy /messages: whether entries carry any id attribute at all.
  */
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
-import { cap, clean, composersOwning, normalizeHandles, readLabel, readText } from '@/utils/sites/dom-text';
-import { guardExtract } from '@/utils/sites/extract-guard';
+import { cap, clean, composersOwning, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
+import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
-import { machineTime, xIdToDate } from '@/utils/time';
+import { approxTime, machineTime, xIdToDate } from '@/utils/time';
 
 /**
  * Every selector this adapter uses. Stability order: data-testid, then role/aria, then structure;
@@ -63,6 +67,36 @@ export const selectors = {
   textLeaf: 'span',
   /** Any link: the "Ad" label is the User-Name span that is not inside one. */
   anyLink: 'a',
+
+  // DMs: two generations live at once (sites.md §1.1). No real capture of either exists: the XChat hooks come
+  // from public selector files (H), the legacy ones are M, and the thread header and id attribute are L (§6.1).
+  /** XChat message: the value is the message uuid (also `data-testid="message-<uuid>"`, `data-send-status`). */
+  xchatMessage: '[data-dm-message-row]',
+  /** The thread's message list; the chat drawer (`chat-drawer-root`) carries its own on any page. */
+  xchatList: '[data-testid="dm-message-list"]',
+  xchatDrawer: '[data-testid="chat-drawer-root"]',
+  /** `message-text-<uuid>`: matched exactly against the row's uuid in code, never trusted by prefix alone. */
+  xchatTextBlock: '[data-testid^="message-text-"]',
+  xchatTextSpan: 'span[dir="auto"]',
+  /** The shown time ("2:01 PM") is a display-only, aria-hidden sibling of the text: no machine time at all. */
+  xchatTimeLabel: 'span[aria-hidden="true"]',
+  /**
+   * Conversation rows (suffix `a:b` ↔ route `/i/chat/a-b`, `data-selected`); never items. aria-description is
+   * "<name>, @h, <last msg>, <time>".
+   */
+  xchatRow: '[data-testid^="dm-conversation-item-"]',
+  xchatSelectedRow: '[data-testid^="dm-conversation-item-"][data-selected="true"]',
+  /** While the E2EE PIN gate shows (also at `/i/chat/pin/…`), whatever message rows remain are not readable. */
+  xchatPin: '[data-testid="pin-code-input-container"]',
+  /** Reconstructed, not captured (L): the open thread's header, with the customer's profile link. */
+  dmHeader: '[data-testid="dm-conversation-header"]',
+  /** Direction is M (sites.md §1.5): some builds mark it, others only align the bubble. */
+  dmDirection: '[data-direction], [data-is-outgoing]',
+  legacyScroller: '[data-testid="DmScrollerContainer"]',
+  legacyMessage: '[data-testid="DmScrollerContainer"] [data-testid="messageEntry"]',
+  /** Reconstructed (L): the only stable legacy message id we accept; without it a message is an error. */
+  legacyMessageId: '[data-message-id]',
+  legacyText: '[dir="auto"]',
 } as const;
 
 /** Every composer kind at once: used to decide which composer a submit button belongs to. */
@@ -237,7 +271,7 @@ function authorHandleOf(item: Element): string | null {
 /** The id of the nearest tweet above `item` (document order) written by one of `handles`. */
 function answeredId(item: Element, handles: Set<string>, url: URL): string | undefined {
   if (handles.size === 0) return undefined;
-  const all = findItems(item.getRootNode() as unknown as ParentNode);
+  const all = findItems(item.getRootNode() as unknown as ParentNode).filter((el) => el.matches(selectors.tweet));
   const at = all.indexOf(item);
   for (let i = at - 1; i >= 0; i--) {
     const prev = all[i] as Element;
@@ -249,20 +283,291 @@ function answeredId(item: Element, handles: Set<string>, url: URL): string | und
   return undefined;
 }
 
+// ---------------------------------------------------------------- direct messages
+
+/** XChat message ids are uuids; legacy ones are snowflakes (also the only ids whose time we can decode). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const XCHAT_ROW_PREFIX = 'dm-conversation-item-';
+const XCHAT_TEXT_PREFIX = 'message-text-';
+/** 1:1 conversations are `<a>-<b>` (user ids), groups `g<digits>`. */
+const XCHAT_PATH = /^\/i\/chat\/(\d{1,20}-\d{1,20}|g\d{1,20})\/?$/;
+const LEGACY_PATH = /^\/messages\/(\d{1,20}-\d{1,20})\/?$/;
+const ROW_SUFFIX = /^(\d{1,20}):(\d{1,20})$/;
+/** "2:01 PM", "14:01": the only shape an XChat time label takes for today's messages (English and 24-hour UIs). */
+const CLOCK = /^(\d{1,2}):(\d{2})(?:\s*([AaPp])\.?\s*[Mm]\.?)?$/;
+
+interface DmGeneration {
+  kind: 'xchat' | 'legacy';
+  message: string;
+  list: string;
+}
+
+const XCHAT: DmGeneration = { kind: 'xchat', message: selectors.xchatMessage, list: selectors.xchatList };
+const LEGACY: DmGeneration = { kind: 'legacy', message: selectors.legacyMessage, list: selectors.legacyScroller };
+
+function dmGeneration(el: Element): DmGeneration | null {
+  if (el.matches(selectors.xchatMessage)) return XCHAT;
+  if (el.matches(selectors.legacyMessage)) return LEGACY;
+  return null;
+}
+
+function docOf(root: ParentNode): Document | null {
+  return (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+}
+
+/** The PIN gate: sites.md §1.7 (never force a reload to get past it; show nothing instead). */
+function xchatLocked(doc: Document | null, url?: URL): boolean {
+  const path = url?.pathname ?? doc?.location?.pathname ?? '';
+  return path.startsWith('/i/chat/pin') || !!doc?.querySelector(selectors.xchatPin);
+}
+
+function viewerHandleOf(doc: Document | null): string | null {
+  const button = doc?.querySelector(selectors.accountSwitcher);
+  if (!button) return null;
+  for (const span of button.querySelectorAll(selectors.textLeaf)) {
+    const m = /^@([A-Za-z0-9_]{1,15})$/.exec(span.textContent?.trim() ?? '');
+    if (m?.[1]) return m[1].toLowerCase();
+  }
+  return null;
+}
+
+/** The sender's handle when the message shows its avatar (lower-case); text links are never the sender. */
+function dmSender(msg: Element): string | null {
+  const suffix = msg.querySelector(selectors.avatar)?.getAttribute('data-testid')?.slice(AVATAR_PREFIX.length) ?? '';
+  return HANDLE.test(suffix) ? suffix.toLowerCase() : null;
+}
+
+type Direction = 'in' | 'out';
+
+/** Compared with the viewer (and the brand) where the sender shows, else the build's direction attributes. */
+function dmDirection(msg: Element, brands: Set<string>, viewer: string | null): Direction | null {
+  const sender = dmSender(msg);
+  if (sender) return brands.has(sender) || sender === viewer ? 'out' : 'in';
+  const holder = msg.matches(selectors.dmDirection) ? msg : msg.querySelector(selectors.dmDirection);
+  const dir = holder?.getAttribute('data-direction')?.trim().toLowerCase();
+  if (dir === 'incoming' || dir === 'received' || dir === 'in') return 'in';
+  if (dir === 'outgoing' || dir === 'sent' || dir === 'out') return 'out';
+  const outgoing = holder?.getAttribute('data-is-outgoing')?.trim().toLowerCase();
+  if (outgoing === 'true') return 'out';
+  if (outgoing === 'false') return 'in';
+  return null;
+}
+
+function dmId(msg: Element, gen: DmGeneration): string | null {
+  if (gen.kind === 'xchat') {
+    const id = msg.getAttribute('data-dm-message-row') ?? '';
+    return UUID.test(id) ? id.toLowerCase() : null;
+  }
+  const holder = msg.matches(selectors.legacyMessageId) ? msg : msg.querySelector(selectors.legacyMessageId);
+  const id = holder?.getAttribute('data-message-id')?.trim() ?? '';
+  return STATUS_ID.test(id) ? id : null;
+}
+
+/** The messages of `msg`'s own thread, in document order. */
+function threadMessages(msg: Element, gen: DmGeneration): Element[] {
+  const list = msg.closest(gen.list);
+  return list ? [...list.querySelectorAll(gen.message)] : [msg];
+}
+
+/** The nearest earlier incoming message of the same thread: what a brand message answers. */
+function previousIncoming(msg: Element, gen: DmGeneration, brands: Set<string>, viewer: string | null): string | undefined {
+  const all = threadMessages(msg, gen);
+  for (let i = all.indexOf(msg) - 1; i >= 0; i--) {
+    const prev = all[i] as Element;
+    if (dmDirection(prev, brands, viewer) !== 'in') continue;
+    const id = dmId(prev, gen);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** The conversation path segment `a-b` (or `g<n>`): from the URL, else (drawer) the selected row. */
+function conversationOf(msg: Element, gen: DmGeneration, url: URL): string | null {
+  const onX = url.protocol === 'https:' && HOSTS.has(url.hostname);
+  const fromUrl = onX ? (gen.kind === 'xchat' ? XCHAT_PATH : LEGACY_PATH).exec(url.pathname)?.[1] : undefined;
+  if (fromUrl) return fromUrl;
+  if (gen.kind !== 'xchat') return null;
+  const row = (msg.closest(selectors.xchatDrawer) ?? msg.ownerDocument).querySelector(selectors.xchatSelectedRow);
+  const m = ROW_SUFFIX.exec(row?.getAttribute('data-testid')?.slice(XCHAT_ROW_PREFIX.length) ?? '');
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
+/** The open conversation's row: the one the URL names, else the selected one (drawer), scoped to the drawer. */
+function selectedRow(msg: Element, conversation: string | null): Element | null {
+  const scope = msg.closest(selectors.xchatDrawer) ?? msg.ownerDocument;
+  const wanted = conversation?.includes('-') ? `${XCHAT_ROW_PREFIX}${conversation.replace('-', ':')}` : null;
+  if (wanted) {
+    for (const row of scope.querySelectorAll(selectors.xchatRow)) if (row.getAttribute('data-testid') === wanted) return row;
+  }
+  return scope.querySelector(selectors.xchatSelectedRow);
+}
+
+/**
+ * Name and handle from a row's "<name>, @h, <last msg>, <time>". The first ", @h, " wins: a display name
+ * that itself contains one can still mislead this (the header and the sender's avatar are tried first).
+ */
+function rowCustomer(row: Element): AuthorInfo | null {
+  const desc = oneLine(row.getAttribute('aria-description') ?? '', LIMITS.text);
+  const m = /^(.+?), @([A-Za-z0-9_]{1,15}), /.exec(desc);
+  if (!m?.[1] || !m[2]) return null;
+  return { name: cap(m[1], LIMITS.name).trim(), handle: m[2] };
+}
+
+/** The customer the thread is with: its header, else (XChat) the open conversation's row. */
+function threadCustomer(msg: Element, gen: DmGeneration, conversation: string | null): AuthorInfo | null {
+  const scope = msg.closest(selectors.xchatDrawer) ?? msg.ownerDocument;
+  const header = scope.querySelector(selectors.dmHeader);
+  if (header) {
+    const a = readAuthor(header, header, null);
+    if (a.handle && a.name) return a;
+  }
+  if (gen.kind !== 'xchat') return null;
+  const row = selectedRow(msg, conversation);
+  return row ? rowCustomer(row) : null;
+}
+
+/** Today's clock label as a local time (the page shows the user's clock); a future time means yesterday. */
+function clockTime(label: string, now: Date): string | null {
+  const m = CLOCK.exec(label.trim());
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  const ampm = m[3]?.toLowerCase();
+  if (min > 59 || (ampm ? h < 1 || h > 12 : h > 23)) return null;
+  if (ampm) h = (h % 12) + (ampm === 'p' ? 12 : 0);
+  const d = new Date(now.getTime());
+  d.setHours(h, min, 0, 0);
+  if (d.getTime() > now.getTime() + 60_000) d.setDate(d.getDate() - 1);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+function xchatTextBlock(msg: Element, id: string): Element | null {
+  for (const block of msg.querySelectorAll(selectors.xchatTextBlock)) {
+    if (block.getAttribute('data-testid')?.toLowerCase() === `${XCHAT_TEXT_PREFIX}${id}`) return block;
+  }
+  return null;
+}
+
+interface DmContent {
+  text: string;
+  postedAt: string | null;
+  approximate: boolean;
+}
+
+function readDmContent(msg: Element, gen: DmGeneration, id: string, now: Date): DmContent {
+  const parts: string[] = [];
+  if (gen.kind === 'xchat') {
+    const block = xchatTextBlock(msg, id);
+    for (const span of block?.querySelectorAll(selectors.xchatTextSpan) ?? []) parts.push(readText(span, LIMITS.text * 2));
+    // The shown time is display-only: a clock label, or a relative age; never the capture time.
+    let postedAt: string | null = null;
+    for (const span of msg.querySelectorAll(selectors.xchatTimeLabel)) {
+      const label = oneLine(readText(span, 40), 40);
+      if (!label) continue;
+      postedAt = clockTime(label, now) ?? approxTime(label, now);
+      break;
+    }
+    return { text: cap(clean(parts.join('\n')).trim(), LIMITS.text), postedAt, approximate: true };
+  }
+  const time = msg.querySelector(selectors.time);
+  const textEl = [...msg.querySelectorAll(selectors.legacyText)].find(
+    (el) => !el.querySelector(selectors.time) && !el.closest(selectors.time),
+  );
+  const text = textEl ? cap(clean(readText(textEl, LIMITS.text * 2)).trim(), LIMITS.text) : '';
+  return { text, postedAt: postedAtOf(time, id), approximate: false };
+}
+
+function extractDm(el: Element, gen: DmGeneration, ctx: PageContext): ExtractOutcome {
+  const doc = el.ownerDocument;
+  if (gen.kind === 'xchat' && xchatLocked(doc, ctx.url)) return { type: 'skip', reason: 'locked' };
+  const brands = normalizeHandles(ctx.brandHandles, HANDLE);
+  if (brands.size === 0) return { type: 'skip', reason: 'no-brand' };
+  const id = dmId(el, gen);
+  if (!id) return { type: 'error', reason: gen.kind === 'xchat' ? 'bad-message-id' : 'no-message-id' };
+  const viewer = viewerHandleOf(doc);
+  const direction = dmDirection(el, brands, viewer);
+  if (!direction) return { type: 'error', reason: 'no-direction' };
+
+  const conversation = conversationOf(el, gen, ctx.url);
+  let author: AuthorInfo;
+  let answersExternalId: string | undefined;
+  if (direction === 'out') {
+    answersExternalId = previousIncoming(el, gen, brands, viewer);
+    if (!answersExternalId) return { type: 'skip', reason: 'outgoing' };
+    const sender = dmSender(el);
+    const handle = sender ?? (viewer && brands.has(viewer) ? viewer : ([...brands][0] as string));
+    author = { name: handle, handle };
+  } else {
+    const customer = threadCustomer(el, gen, conversation);
+    const sender = dmSender(el);
+    if (customer && (!sender || customer.handle?.toLowerCase() === sender)) author = customer;
+    // A group thread: the avatar names the sender, the header names the group.
+    else if (sender) author = { name: sender, handle: sender };
+    else return { type: 'error', reason: 'no-customer' };
+    if (author.handle && brands.has(author.handle.toLowerCase())) return { type: 'skip', reason: 'own-conversation' };
+  }
+
+  const content = readDmContent(el, gen, id, ctx.now);
+  if (!content.postedAt) return { type: 'error', reason: 'no-time' };
+  const base = gen.kind === 'xchat' ? 'https://x.com/i/chat/' : 'https://x.com/messages/';
+  const handle = author.handle;
+  return validated({
+    platform: 'x',
+    externalId: id,
+    kind: 'dm',
+    ...(conversation ? { permalink: `${base}${conversation}` } : {}),
+    author: { name: author.name || (handle ?? ''), ...(handle ? { handle, profileUrl: `https://x.com/${handle}` } : {}) },
+    ...(content.text ? { text: content.text } : {}),
+    postedAt: content.postedAt,
+    postedAtApproximate: content.approximate,
+    byBrand: direction === 'out',
+    ...(answersExternalId ? { answersExternalId } : {}),
+  });
+}
+
+/** The id of the newest customer message in the thread a DM composer belongs to. */
+function dmReplyTarget(composer: Element, gen: DmGeneration, ctx: PageContext): string | null {
+  for (let a = composer.parentElement; a; a = a.parentElement) {
+    const lists = a.querySelectorAll(gen.list);
+    if (lists.length === 0) continue;
+    // Several threads and none of them this composer's own: no guess.
+    if (lists.length > 1) return null;
+    const messages = [...(lists[0] as Element).querySelectorAll(gen.message)];
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const o = extract(messages[i] as Element, ctx);
+      if (o.type === 'item' && !o.item.byBrand) return o.item.externalId;
+    }
+    return null;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------- adapter
+
+const DM_MESSAGE = `${selectors.xchatMessage}, ${selectors.legacyMessage}`;
 
 function findItems(root: ParentNode): Element[] {
   const out: Element[] = [];
+  const self = (root as Node).nodeType === 1 ? (root as Element) : null;
   const consider = (el: Element) => {
-    if (!el.parentElement?.closest(selectors.quote)) out.push(el);
+    // A post shared into a DM belongs to its message, not to the timeline.
+    if (!el.parentElement?.closest(selectors.quote) && !el.closest(DM_MESSAGE)) out.push(el);
   };
-  if ((root as Node).nodeType === 1 && (root as Element).matches(selectors.tweet)) consider(root as Element);
+  if (self?.matches(selectors.tweet)) consider(self);
   for (const el of root.querySelectorAll(selectors.tweet)) consider(el);
+  const locked = xchatLocked(docOf(root));
+  const considerDm = (el: Element) => {
+    if (!(locked && el.matches(selectors.xchatMessage))) out.push(el);
+  };
+  if (self?.matches(DM_MESSAGE)) considerDm(self);
+  for (const el of root.querySelectorAll(DM_MESSAGE)) considerDm(el);
   return out;
 }
 
 function itemRootOf(node: Node): Element | null {
   let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const dm = el?.closest(DM_MESSAGE);
+  if (dm) return dm;
   while (el) {
     const article = el.closest(selectors.tweet);
     if (!article) return null;
@@ -275,6 +580,8 @@ function itemRootOf(node: Node): Element | null {
 
 function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
   if (el.matches(selectors.notification)) return { type: 'skip', reason: 'notification' };
+  const dm = dmGeneration(el);
+  if (dm) return extractDm(el, dm, ctx);
   if (!el.matches(selectors.tweet)) return { type: 'skip', reason: 'not-a-tweet' };
   if (el.parentElement?.closest(selectors.quote)) return { type: 'skip', reason: 'quoted' };
 
@@ -349,6 +656,8 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
   return parsed.success ? { type: 'item', item: parsed.data } : { type: 'error', reason: 'invalid-item' };
 }
 
+const extract = guardExtract(extractUnsafe);
+
 /** The status page's focal tweet: the one whose time has no permalink (it is the page itself). */
 function focalArticle(doc: Document): Element | null {
   for (const article of doc.querySelectorAll(selectors.tweet)) {
@@ -388,22 +697,16 @@ export const xAdapter: SiteAdapter = {
   findItems,
   itemRootOf,
 
-  extract: guardExtract(extractUnsafe),
+  extract,
 
   badgeAnchor(el) {
+    // DM rows are recycled like cells: the host goes inside the message row itself.
+    if (dmGeneration(el)) return { element: el, position: 'beforeend' };
     // Inside User-Name, so the host stays inside the item root when X recycles the cell.
     return { element: own(el, selectors.userName) ?? el, position: 'beforeend' };
   },
 
-  viewerHandle(doc) {
-    const button = doc.querySelector(selectors.accountSwitcher);
-    if (!button) return null;
-    for (const span of button.querySelectorAll(selectors.textLeaf)) {
-      const m = /^@([A-Za-z0-9_]{1,15})$/.exec(span.textContent?.trim() ?? '');
-      if (m?.[1]) return m[1].toLowerCase();
-    }
-    return null;
-  },
+  viewerHandle: viewerHandleOf,
 
   findComposer(el) {
     const direct =
@@ -433,8 +736,11 @@ export const xAdapter: SiteAdapter = {
   },
 
   replyTarget(composer, ctx) {
-    // DMs answer a conversation, not a status, even when the drawer sits on a status page.
-    if (composerKind(composer) !== 'tweet') return null;
+    const kind = composerKind(composer);
+    // DMs answer the thread's newest customer message, never a status, even when the drawer sits on a status page.
+    if (kind === 'xchat') return dmReplyTarget(composer, XCHAT, ctx);
+    if (kind === 'dm') return dmReplyTarget(composer, LEGACY, ctx);
+    if (kind !== 'tweet') return null;
     const param = ctx.url.searchParams.get('in_reply_to');
     if (param && STATUS_ID.test(param)) return param;
     return statusIdFromUrl(ctx.url);
