@@ -91,3 +91,38 @@ export function approxTime(label: string, now: Date): string | null {
   const d = new Date(now.getTime() - age);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const SEPARATOR =
+  /^(?:(today|yesterday|(?:sun|mon|tue|wed|thu|fri|sat)[a-z]{0,6})|([a-z]{3})[a-z]{0,6}\.? (\d{1,2})(?:, (\d{4}))?)?,?(?: at)? ?(\d{1,2}):(\d{2}) ?(?:([ap])\.?m\.?)?$/;
+
+/**
+ * A message-list separator ("Today 9:14 AM", "Yesterday 4:12 PM", "Thu 6:14 PM", "Jul 1, 2026, 9:14 AM", "9:14 AM"), read in the
+ * browser's local time as the page renders it; else a relative age. Unknown forms (other locales) are null.
+ */
+export function separatorTime(label: string, now: Date): string | null {
+  const rel = approxTime(label, now);
+  if (rel) return rel;
+  const m = SEPARATOR.exec(label.trim().toLowerCase().replace(/\s+/g, ' '));
+  if (!m) return null;
+  const [, day, month, date, year, hh, mm, ampm] = m;
+  let h = Number(hh);
+  const min = Number(mm);
+  if (h > 23 || min > 59 || (ampm && (h < 1 || h > 12))) return null;
+  if (ampm) h = (h % 12) + (ampm === 'p' ? 12 : 0);
+  const d = new Date(now.getTime());
+  if (month) {
+    const mi = MONTHS.indexOf(month);
+    if (mi < 0) return null;
+    d.setFullYear(year ? Number(year) : d.getFullYear(), mi, Number(date));
+    if (!year && d.getTime() > now.getTime()) d.setFullYear(d.getFullYear() - 1);
+  } else if (day === 'yesterday') {
+    d.setDate(d.getDate() - 1);
+  } else if (day && day !== 'today') {
+    const wi = WEEKDAYS.indexOf(day.slice(0, 3));
+    d.setDate(d.getDate() - ((d.getDay() - wi + 7) % 7 || 7));
+  }
+  d.setHours(h, min, 0, 0);
+  return d.getTime() <= now.getTime() && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
+}

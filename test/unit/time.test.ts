@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { linkedinIdToDate, parseRelativeAge, xIdToDate } from '@/utils/time';
+import { linkedinIdToDate, parseRelativeAge, separatorTime, xIdToDate } from '@/utils/time';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -103,5 +103,24 @@ describe('parseRelativeAge', () => {
     `${'9'.repeat(50)}h`,
   ])('unknown form %j → null', (label) => {
     expect(parseRelativeAge(label)).toBeNull();
+  });
+});
+
+describe('separatorTime (message-list labels, in the browser’s local time)', () => {
+  // Wednesday 29 July 2026, 20:00 local.
+  const now = new Date(2026, 6, 29, 20, 0, 0);
+  const local = (...a: [number, number, number, number, number]) => new Date(...a).toISOString();
+  test.each([
+    ['Today at 9:12 AM', local(2026, 6, 29, 9, 12)],
+    ['Yesterday 4:12 PM', local(2026, 6, 28, 16, 12)],
+    ['9:14', local(2026, 6, 29, 9, 14)],
+    ['Mon 6:14 PM', local(2026, 6, 27, 18, 14)],
+    ['Jul 1, 2026, 9:14 AM', local(2026, 6, 1, 9, 14)],
+    ['2h', new Date(now.getTime() - 2 * 3_600_000).toISOString()],
+  ])('%s', (label, expected) => {
+    expect(separatorTime(label, now)).toBe(expected);
+  });
+  test.each(['Today at 11:30 PM', '25:00', 'mañana 9:00', ''])('%s is not read', (label) => {
+    expect(separatorTime(label, now)).toBeNull();
   });
 });

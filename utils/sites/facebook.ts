@@ -17,7 +17,7 @@ import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
-import { approxTime, parseRelativeAge } from '@/utils/time';
+import { approxTime, parseRelativeAge, separatorTime } from '@/utils/time';
 
 /**
  * Every selector this adapter uses. Facebook has almost no data-testid: role/aria hooks first, then
@@ -492,25 +492,6 @@ function extractNotification(row: Element, ctx: PageContext): ExtractOutcome {
 // ---------------------------------------------------------------- Messenger
 
 const THREAD_PATH = /^\/messages\/(e2ee\/)?t\/(\d{1,25})\/?$/;
-
-/**
- * "Today at 9:12 AM", "Yesterday at 8:00 PM" or "9:12" (the page renders in the browser's local time, as the
- * content script does), else a relative age. Other forms (weekdays, dates, other locales) are unknown: null.
- */
-function separatorTime(label: string, now: Date): string | null {
-  const rel = approxTime(label, now);
-  if (rel) return rel;
-  const m = /^(?:(today|yesterday)(?:\s+at)?\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?$/i.exec(label.trim());
-  if (!m) return null;
-  let h = Number(m[2]);
-  const min = Number(m[3]);
-  if (h > 23 || min > 59 || (m[4] && (h < 1 || h > 12))) return null;
-  if (m[4]) h = (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0);
-  const d = new Date(now.getTime());
-  if (m[1]?.toLowerCase() === 'yesterday') d.setDate(d.getDate() - 1);
-  d.setHours(h, min, 0, 0);
-  return d.getTime() <= now.getTime() ? d.toISOString() : null;
-}
 
 function customerOfThread(row: Element): string {
   const grid = row.closest(selectors.messageGrid);
