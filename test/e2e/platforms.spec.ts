@@ -104,38 +104,48 @@ test('LinkedIn: items inside the #interop-outlet open shadow root are observed a
   const urn = 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAB9q8w7e,2-MTcyOTk5OTk5OTk5OTk=)';
   // The messaging overlay renders later, inside the outlet's shadow root, as on linkedin.com.
   await page.evaluate((id) => {
-    const outlet = document.querySelector('#interop-outlet');
-    const shadow = outlet?.attachShadow({ mode: 'open' });
-    const thread = document.createElement('div');
-    thread.className = 'msg-thread';
-    const bar = document.createElement('div');
-    bar.className = 'msg-title-bar';
-    const link = document.createElement('a');
-    link.className = 'msg-thread__link-to-profile';
-    link.href = 'https://www.linkedin.com/in/ines-duarte/';
-    const title = document.createElement('h2');
-    title.className = 'msg-entity-lockup__entity-title';
-    title.textContent = 'Inês Duarte';
-    link.append(title);
-    bar.append(link);
-    const list = document.createElement('ul');
-    list.className = 'msg-s-message-list-content';
-    const event = document.createElement('li');
-    event.className = 'msg-s-message-list__event';
-    const heading = document.createElement('time');
-    heading.className = 'msg-s-message-list__time-heading';
-    heading.textContent = 'Today';
-    const group = document.createElement('div');
-    group.className = 'msg-s-message-group';
-    group.innerHTML =
-      '<span class="msg-s-message-group__name">Inês Duarte</span><time class="msg-s-message-group__timestamp">9:05 AM</time>';
-    const message = document.createElement('div');
-    message.className = 'msg-s-event-listitem msg-s-event-listitem--other';
+    const el = (tag: string, className: string, text = '', ...children: Element[]) => {
+      const node = document.createElement(tag);
+      node.className = className;
+      if (text) node.textContent = text;
+      node.append(...children);
+      return node;
+    };
+    const link = el('a', 'msg-thread__link-to-profile', '', el('h2', 'msg-entity-lockup__entity-title', 'Inês Duarte'));
+    link.setAttribute('href', 'https://www.linkedin.com/in/ines-duarte/');
+    const message = el(
+      'div',
+      'msg-s-event-listitem msg-s-event-listitem--other',
+      '',
+      el('p', 'msg-s-event-listitem__body', 'Is the repair service open on Saturdays?'),
+    );
     message.setAttribute('data-event-urn', id);
-    message.innerHTML = '<p class="msg-s-event-listitem__body">Is the repair service open on Saturdays?</p>';
-    event.append(heading, group, message);
-    list.append(event);
-    thread.append(bar, list);
+    const thread = el(
+      'div',
+      'msg-thread',
+      '',
+      el('div', 'msg-title-bar', '', link),
+      el(
+        'ul',
+        'msg-s-message-list-content',
+        '',
+        el(
+          'li',
+          'msg-s-message-list__event',
+          '',
+          el('time', 'msg-s-message-list__time-heading', 'Today'),
+          el(
+            'div',
+            'msg-s-message-group',
+            '',
+            el('span', 'msg-s-message-group__name', 'Inês Duarte'),
+            el('time', 'msg-s-message-group__timestamp', '9:05 AM'),
+          ),
+          message,
+        ),
+      ),
+    );
+    const shadow = document.querySelector('#interop-outlet')?.attachShadow({ mode: 'open' });
     setTimeout(() => shadow?.append(thread), 300);
   }, urn);
   await expect

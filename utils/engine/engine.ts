@@ -41,13 +41,14 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   let toCapture: CapturedItem[] = [];
 
   const failures = new Map<string, number>();
+  const noteFailure = (reason: string) => failures.set(reason, (failures.get(reason) ?? 0) + 1);
   let warnedViewer: string | null = null;
   const pageContext = (): PageContext => {
     const viewer = adapter.viewerHandle(document);
     if (viewer && config.brandHandles.length && !config.brandHandles.includes(viewer) && warnedViewer !== viewer) {
       // Replies sent from another account do not answer for the brand: say so where the user looks.
       warnedViewer = viewer;
-      failures.set(`signed in as @${viewer}, not a brand account`, 1);
+      noteFailure(`signed in as @${viewer}, not a brand account`);
     }
     return {
       url: new URL(location.href),
@@ -57,8 +58,6 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     };
   };
   let page = pageContext();
-
-  const noteFailure = (reason: string) => failures.set(reason, (failures.get(reason) ?? 0) + 1);
 
   const mount = (el: Element, key: ItemKey) => {
     let host = hostOf.get(el);
