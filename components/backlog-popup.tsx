@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { SlaPill } from '@/components/sla-pill';
 import { useNow, useRemote } from '@/components/use-remote';
 import type { ItemView } from '@/utils/backlog';
+import { healthLine } from '@/utils/health';
 import { send } from '@/utils/protocol';
 import { itemKey, PLATFORM_NAMES } from '@/utils/schema';
 import { formatSpan, slaState } from '@/utils/sla';
@@ -99,13 +100,13 @@ export function BacklogPopup() {
           Options
         </a>
       </header>
-      {(health.data ?? []).map((h) => (
+      {(health.data?.warnings ?? []).map((h) => (
         <p
-          key={`${h.platform}:${h.reason}`}
+          key={`${h.platform}:${h.message}`}
           role="status"
           className="bg-amber-50 px-3 py-1 text-[12px] text-amber-900 dark:bg-amber-950 dark:text-amber-200"
         >
-          {PLATFORM_NAMES[h.platform]}: {h.reason} ({h.count}×) since {new Date(h.since).toLocaleString()}
+          {healthLine(h)}
         </p>
       ))}
       {openError && (

@@ -1,43 +1,10 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { HealthSection } from '@/components/health-section';
+import { Alert, buttonClass, errorText, Field, inputClass, quietClass, Section } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { send } from '@/utils/protocol';
 import { PLATFORM_NAMES, PLATFORMS, type Platform, type Template } from '@/utils/schema';
 import { lintTemplateBody } from '@/utils/templates';
-
-const input = 'w-full rounded border border-slate-300 bg-white px-2 py-1 text-[14px] dark:border-slate-600 dark:bg-slate-800';
-const button = 'rounded bg-sky-700 px-3 py-1 text-[14px] font-semibold text-white hover:bg-sky-800 disabled:opacity-50';
-const quiet = 'rounded border border-slate-300 px-3 py-1 text-[14px] hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="mb-8">
-      <h2 className="mb-3 border-b border-slate-200 pb-1 text-[18px] font-bold dark:border-slate-700">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-[13px] font-semibold">
-        {label}
-      </label>
-      {children(id)}
-    </div>
-  );
-}
-
-function Alert({ text }: { text?: string }) {
-  return text ? (
-    <p role="alert" className="mt-2 rounded bg-red-50 px-3 py-2 text-[14px] text-red-800 dark:bg-red-950 dark:text-red-200">
-      {text}
-    </p>
-  ) : null;
-}
 
 function AccountsSection() {
   const accounts = useRemote('accounts/list', {});
@@ -54,7 +21,7 @@ function AccountsSection() {
         setError(undefined);
         accounts.reload();
       },
-      (err) => setError(message(err)),
+      (err) => setError(errorText(err)),
     );
   };
   return (
@@ -71,8 +38,8 @@ function AccountsSection() {
             {a.displayName && <span className="text-slate-500">{a.displayName}</span>}
             <button
               type="button"
-              className={`${quiet} ml-auto`}
-              onClick={() => send('accounts/delete', a).then(accounts.reload, (err) => setError(message(err)))}
+              className={`${quietClass} ml-auto`}
+              onClick={() => send('accounts/delete', a).then(accounts.reload, (err) => setError(errorText(err)))}
             >
               Remove {PLATFORM_NAMES[a.platform]} @{a.handle}
             </button>
@@ -82,7 +49,7 @@ function AccountsSection() {
       <form onSubmit={save} className="grid grid-cols-[auto_1fr_1fr_auto] items-end gap-2">
         <Field label="Platform">
           {(id) => (
-            <select id={id} className={input} value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
+            <select id={id} className={inputClass} value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
               {PLATFORMS.map((p) => (
                 <option key={p} value={p}>
                   {PLATFORM_NAMES[p]}
@@ -93,21 +60,28 @@ function AccountsSection() {
         </Field>
         <Field label="Handle">
           {(id) => (
-            <input id={id} className={input} value={handle} required onChange={(e) => setHandle(e.target.value)} placeholder="@yourbrand" />
+            <input
+              id={id}
+              className={inputClass}
+              value={handle}
+              required
+              onChange={(e) => setHandle(e.target.value)}
+              placeholder="@yourbrand"
+            />
           )}
         </Field>
         <Field label="Display name">
           {(id) => (
             <input
               id={id}
-              className={input}
+              className={inputClass}
               value={displayName}
               onChange={(e) => setDisplayName(e.target.value)}
               placeholder="Your Brand"
             />
           )}
         </Field>
-        <button type="submit" className={button}>
+        <button type="submit" className={buttonClass}>
           Add account
         </button>
       </form>
@@ -129,7 +103,7 @@ function AgentSection() {
         setStatus('Saved.');
         setError(undefined);
       },
-      (err) => setError(message(err)),
+      (err) => setError(errorText(err)),
     );
   };
   return (
@@ -139,7 +113,7 @@ function AgentSection() {
           {(id) => (
             <input
               id={id}
-              className={input}
+              className={inputClass}
               value={value.agentName ?? ''}
               onChange={(e) => setDraft({ ...draft, agentName: e.target.value })}
             />
@@ -149,13 +123,13 @@ function AgentSection() {
           {(id) => (
             <input
               id={id}
-              className={input}
+              className={inputClass}
               value={value.paletteShortcut ?? 'Ctrl+Shift+Space'}
               onChange={(e) => setDraft({ ...draft, paletteShortcut: e.target.value })}
             />
           )}
         </Field>
-        <button type="submit" className={button}>
+        <button type="submit" className={buttonClass}>
           Save
         </button>
       </form>
@@ -179,7 +153,7 @@ function TemplateEditor({ initial, onDone }: { initial: Template; onDone: () => 
     e.preventDefault();
     const template = { ...t, id: t.id || `tpl-${crypto.randomUUID()}` };
     if (!template.platforms?.length) delete template.platforms;
-    send('templates/save', template).then(onDone, (err) => setError(message(err)));
+    send('templates/save', template).then(onDone, (err) => setError(errorText(err)));
   };
   const togglePlatform = (p: Platform) => {
     const current = new Set(t.platforms ?? []);
@@ -195,13 +169,13 @@ function TemplateEditor({ initial, onDone }: { initial: Template; onDone: () => 
     >
       <div className="grid grid-cols-2 gap-2">
         <Field label="Name">
-          {(id) => <input id={id} className={input} required value={t.name} onChange={(e) => setT({ ...t, name: e.target.value })} />}
+          {(id) => <input id={id} className={inputClass} required value={t.name} onChange={(e) => setT({ ...t, name: e.target.value })} />}
         </Field>
         <Field label="Shortcut">
           {(id) => (
             <input
               id={id}
-              className={input}
+              className={inputClass}
               required
               value={t.shortcut}
               placeholder=";thanks"
@@ -214,7 +188,7 @@ function TemplateEditor({ initial, onDone }: { initial: Template; onDone: () => 
         {(id) => (
           <textarea
             id={id}
-            className={`${input} min-h-28 font-mono`}
+            className={`${inputClass} min-h-28 font-mono`}
             required
             value={t.body}
             onChange={(e) => setT({ ...t, body: e.target.value })}
@@ -244,10 +218,10 @@ function TemplateEditor({ initial, onDone }: { initial: Template; onDone: () => 
         </ul>
       )}
       <div className="flex gap-2">
-        <button type="submit" className={button} disabled={problems.length > 0}>
+        <button type="submit" className={buttonClass} disabled={problems.length > 0}>
           Save template
         </button>
-        <button type="button" className={quiet} onClick={onDone}>
+        <button type="button" className={quietClass} onClick={onDone}>
           Cancel
         </button>
       </div>
@@ -273,13 +247,13 @@ function TemplatesSection() {
             <span className="font-semibold">{t.name}</span>
             <span className="truncate text-slate-500">{t.body}</span>
             <span className="ml-auto flex shrink-0 gap-2">
-              <button type="button" className={quiet} onClick={() => setEditing(t)}>
+              <button type="button" className={quietClass} onClick={() => setEditing(t)}>
                 Edit {t.name}
               </button>
               <button
                 type="button"
-                className={quiet}
-                onClick={() => send('templates/delete', { id: t.id }).then(templates.reload, (err) => setError(message(err)))}
+                className={quietClass}
+                onClick={() => send('templates/delete', { id: t.id }).then(templates.reload, (err) => setError(errorText(err)))}
               >
                 Delete {t.name}
               </button>
@@ -291,32 +265,11 @@ function TemplatesSection() {
       {editing ? (
         <TemplateEditor key={editing.id || 'new'} initial={editing} onDone={done} />
       ) : (
-        <button type="button" className={button} onClick={() => setEditing(EMPTY)}>
+        <button type="button" className={buttonClass} onClick={() => setEditing(EMPTY)}>
           New template
         </button>
       )}
       <Alert text={error} />
-    </Section>
-  );
-}
-
-function HealthSection() {
-  const health = useRemote('health/list', {});
-  const entries = health.data ?? [];
-  return (
-    <Section title="Site health">
-      {entries.length === 0 ? (
-        <p className="text-[14px] text-slate-600 dark:text-slate-400">No problems reading the sites since the browser started.</p>
-      ) : (
-        <ul className="text-[14px]">
-          {entries.map((h) => (
-            <li key={`${h.platform}:${h.reason}`} role="status" className="py-1 text-amber-900 dark:text-amber-200">
-              {PLATFORM_NAMES[h.platform]}: {h.reason} ({h.count}×) since {new Date(h.since).toLocaleString()}, last{' '}
-              {new Date(h.last).toLocaleString()}
-            </li>
-          ))}
-        </ul>
-      )}
     </Section>
   );
 }
@@ -344,7 +297,7 @@ function DataSection() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setStatus(`Exported ${file.items?.length ?? 0} items and ${file.templates?.length ?? 0} templates.`);
     } catch (e) {
-      setError(`Export failed: ${message(e)}`);
+      setError(`Export failed: ${errorText(e)}`);
     }
   };
   const importData = async (file: File | undefined) => {
@@ -356,7 +309,7 @@ function DataSection() {
     try {
       parsed = JSON.parse(await file.text());
     } catch (e) {
-      return setError(`${file.name} is not a JSON file (${message(e)}). Nothing was imported.`);
+      return setError(`${file.name} is not a JSON file (${errorText(e)}). Nothing was imported.`);
     }
     try {
       const result = await send('data/import', { file: parsed });
@@ -369,7 +322,7 @@ function DataSection() {
         .map(([k, n]) => `${n} ${k}`);
       setStatus(`Imported ${counts.join(', ') || 'nothing new'}.`);
     } catch (e) {
-      setError(`Import failed: ${message(e)}. Nothing was imported.`);
+      setError(`Import failed: ${errorText(e)}. Nothing was imported.`);
     }
   };
   return (
@@ -378,7 +331,7 @@ function DataSection() {
         Everything stays on this computer. Export it to keep a copy or move it to another browser.
       </p>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="button" className={button} onClick={exportData}>
+        <button type="button" className={buttonClass} onClick={exportData}>
           Export data
         </button>
         <label htmlFor={importId} className="flex items-center gap-2 text-[14px] font-semibold">

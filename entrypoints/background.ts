@@ -72,6 +72,7 @@ export default defineBackground(() => {
         browser.tabs.sendMessage(tab, { type: 'tab/config-changed' } satisfies TabMessage).catch(() => contentTabs.delete(tab));
       }
     },
+    healthChanged: broadcast,
     openItem: (item) => openItem(item),
   });
 

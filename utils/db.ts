@@ -1,6 +1,7 @@
 // The one database. Only the background opens it: a content script's IndexedDB would belong to
 // the site's origin, and one writer keeps upserts and SLA state consistent.
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { PlatformHealth } from '@/utils/health';
 import type { Account, BusinessHours, Customer, Item, Note, Platform, SlaPolicy, Template } from '@/utils/schema';
 
 /** An item as stored: the export fields plus what the SLA clock derives from its policy. */
@@ -36,6 +37,8 @@ export const SCHEMA_VERSIONS: readonly {
       notes: 'id',
     },
   },
+  // Adapter health survives the service worker sleeping; it is diagnostics, never exported.
+  { version: 2, stores: { health: 'platform' } },
 ];
 
 export class ReplylineDb extends Dexie {
@@ -47,6 +50,7 @@ export class ReplylineDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   businessHours!: EntityTable<BusinessHours, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  health!: EntityTable<PlatformHealth, 'platform'>;
 
   constructor(name = 'replyline') {
     super(name);

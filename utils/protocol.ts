@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import type { ItemView } from '@/utils/backlog';
 import type { ImportResult } from '@/utils/data-transfer';
+import { type HealthWarning, healthReportSchema, type PlatformHealth } from '@/utils/health';
 import {
   type Account,
   accountSchema,
@@ -38,16 +39,9 @@ export const requests = {
   'items/set-status': { audience: 'extension', schema: z.object({ key: keySchema, status: statusSchema }) },
   'items/open': { audience: 'extension', schema: keySchema },
   'page/context': { audience: 'content', schema: z.object({ platform: platformSchema }) },
-  'health/report': {
-    audience: 'content',
-    schema: z.object({
-      platform: platformSchema,
-      failures: z
-        .array(z.object({ reason: z.string().check(z.maxLength(200)), count: z.number().check(z.int(), z.minimum(1)) }))
-        .check(z.maxLength(50)),
-    }),
-  },
+  'health/report': { audience: 'content', schema: healthReportSchema },
   'health/list': { audience: 'extension', schema: z.object({}) },
+  'health/clear': { audience: 'extension', schema: z.object({}) },
   'accounts/list': { audience: 'extension', schema: z.object({}) },
   'accounts/save': { audience: 'extension', schema: accountSchema },
   'accounts/delete': { audience: 'extension', schema: z.object({ platform: platformSchema, handle: z.string() }) },
@@ -68,14 +62,6 @@ export interface PageContextResponse {
   paletteShortcut: string;
 }
 
-export interface HealthEntry {
-  platform: z.infer<typeof platformSchema>;
-  reason: string;
-  count: number;
-  since: string;
-  last: string;
-}
-
 export interface Responses {
   'items/capture': ItemView[];
   'items/get': ItemView[];
@@ -84,7 +70,8 @@ export interface Responses {
   'items/open': { focusedTab: boolean };
   'page/context': PageContextResponse;
   'health/report': null;
-  'health/list': HealthEntry[];
+  'health/list': { warnings: HealthWarning[]; platforms: PlatformHealth[] };
+  'health/clear': null;
   'accounts/list': Account[];
   'accounts/save': Account;
   'accounts/delete': null;

@@ -118,8 +118,51 @@ export const slaPolicySchema = z.object({
 });
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 
-/** Business hours are defined by the SLA engine issue; kept opaque here so imports lose nothing. */
-export const businessHoursSchema = z.looseObject({ id: nonEmpty(100) });
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** "09:00"; "24:00" only as an interval's end (open until midnight). */
+const wallTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM, 00:00–24:00'));
+const localDate = z.string().check(z.regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'a date is YYYY-MM-DD'));
+
+export const businessIntervalSchema = z
+  .object({ start: wallTime, end: wallTime })
+  .check(z.refine((i) => i.start < i.end && i.start !== '24:00', { message: 'an interval ends after it starts', path: ['end'] }));
+export type BusinessInterval = z.infer<typeof businessIntervalSchema>;
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A business calendar. The deadline walks only open time: the weekday intervals in `timezone`
+ * (UTC when absent), minus holidays (whole local days; `recurring` ones every year on that month and
+ * day) and one-off closures (absolute instants). Several intervals per day; they must not overlap.
+ * A day left out is closed; a record without `week` is open around the clock. Every field but `id`
+ * is optional and unknown fields are kept, so a file from another tool imports without loss.
+ */
+export const businessHoursSchema = z.looseObject({
+  id: nonEmpty(100),
+  name: z.optional(str(LIMITS.name)),
+  timezone: z.optional(z.string().check(z.refine(isTimeZone, 'an IANA time zone such as Europe/Paris'))),
+  week: z.optional(
+    z.object(
+      Object.fromEntries(WEEKDAYS.map((d) => [d, z.optional(z.array(businessIntervalSchema).check(z.maxLength(12)))])) as Record<
+        Weekday,
+        z.ZodMiniOptional<z.ZodMiniArray<typeof businessIntervalSchema>>
+      >,
+    ),
+  ),
+  holidays: z.optional(
+    z.array(z.object({ date: localDate, name: z.optional(str(LIMITS.name)), recurring: z.optional(z.boolean()) })).check(z.maxLength(500)),
+  ),
+  closures: z.optional(z.array(z.object({ start: isoDate, end: isoDate, reason: z.optional(str(LIMITS.name)) })).check(z.maxLength(500))),
+});
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
 export const customerSchema = z.looseObject({ id: nonEmpty(100) });

@@ -143,3 +143,28 @@ test('the palette asked for in a box the adapter does not know: a message, and s
   const options = await openOptions(context, extensionId);
   await expect(options.getByRole('status').filter({ hasText: 'X: composer not found (1×)' })).toBeVisible();
 });
+
+test('site health: counts per kind of page and per selector in options; a status page with no tweet warns in the popup', async ({
+  context,
+  extensionId,
+}) => {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  await page.goto('https://x.com/notifications/mentions');
+  await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
+  // A status page that no longer shows any tweet, as after a redesign (the local server's 404 page).
+  const broken = await context.newPage();
+  await broken.goto('https://x.com/someone/status/2124573908005815000');
+
+  const options = await openOptions(context, extensionId);
+  const notifications = options.locator('[data-replyline-health="x"] tr[data-surface="notifications"]');
+  // Reports wait for the page to settle (8 s) before judging it.
+  await expect(notifications.locator('td[data-counter="extracted"]')).toHaveText(/^[1-9]\d*$/, { timeout: 20_000 });
+  await expect(notifications.locator('td[data-counter="rejected"]')).toHaveText('0');
+  await options.getByText('X selectors on the last page checked').click();
+  await expect(options.locator('[data-selector="tweet"]')).toContainText('last matched');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByRole('status').filter({ hasText: /^X: no items found on status pages since / })).toBeVisible({ timeout: 20_000 });
+});

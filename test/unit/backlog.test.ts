@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import { captureItems, nextDueSoon, pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
+import { ReplylineDb, SCHEMA_VERSIONS } from '@/utils/db';
 import { captured, freshDb } from './helpers';
 
 const now = new Date('2026-07-01T12:10:00.000Z');
@@ -83,14 +85,15 @@ test('status transitions are checked', async () => {
   await expect(setItemStatus(db, { platform: 'x', externalId: 'nope' }, 'resolved', now)).rejects.toThrow('No item');
 });
 
-test('schema v1 opens with every table the export names', async () => {
+test('the latest schema opens with every table the export names, and health', async () => {
   const db = freshDb();
   await db.open();
-  expect(db.verno).toBe(1);
+  expect(db.verno).toBe(2);
   expect(db.tables.map((t) => t.name).sort()).toEqual([
     'accounts',
     'businessHours',
     'customers',
+    'health',
     'items',
     'notes',
     'settings',
@@ -99,4 +102,22 @@ test('schema v1 opens with every table the export names', async () => {
   ]);
   expect(db.items.schema.primKey.keyPath).toEqual(['platform', 'externalId']);
   expect(db.templates.schema.idxByName.shortcut?.unique).toBe(true);
+});
+
+test('a database written by an earlier schema opens with the latest one and keeps every row', async () => {
+  const name = `ladder-${Math.random()}`;
+  const v1 = new Dexie(name);
+  const first = SCHEMA_VERSIONS[0];
+  if (!first) throw new Error('no schema versions');
+  v1.version(first.version).stores(first.stores);
+  await v1.table('items').put({ ...captured(), capturedAt: '2026-07-01T12:01:00.000Z', status: 'pending' });
+  await v1.table('templates').put({ id: 't', name: 'Thanks', shortcut: ';t', body: 'Thanks' });
+  v1.close();
+
+  const latest = new ReplylineDb(name);
+  await latest.open();
+  expect(latest.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
+  expect(await latest.items.count()).toBe(1);
+  expect(await latest.templates.get('t')).toMatchObject({ shortcut: ';t' });
+  expect(await latest.health.count()).toBe(0);
 });

@@ -15,6 +15,7 @@ function setup() {
     now: () => new Date('2026-07-01T12:10:00.000Z'),
     itemsChanged: (items, sender) => changed.push({ items, sender }),
     configChanged: () => {},
+    healthChanged: () => {},
     openItem: async () => ({ focusedTab: false }),
   });
   return { db, changed, call: (wire: unknown, sender: Sender) => dispatch(handlers, wire, sender, env) };
@@ -134,28 +135,27 @@ test('templates are listed by name', async () => {
   });
 });
 
-test('adapter health: failures add up per platform and reason, with since and last times', async () => {
-  const { call } = setup();
-  await call({ type: 'health/report', payload: { platform: 'x', failures: [{ reason: 'no-time', count: 2 }] } }, xTab);
-  await call(
-    {
-      type: 'health/report',
-      payload: {
-        platform: 'x',
-        failures: [
-          { reason: 'no-time', count: 3 },
-          { reason: 'no-author', count: 1 },
-        ],
-      },
-    },
-    xTab,
-  );
-  expect(await call({ type: 'health/list', payload: {} }, page)).toEqual({
+test('adapter health: reports from content scripts add up per platform and surface, listed for extension pages only', async () => {
+  const { call, db } = setup();
+  const report = (extra: object) =>
+    call(
+      { type: 'health/report', payload: { platform: 'x', surface: 'status', expect: 'always', counters: {}, failures: [], ...extra } },
+      xTab,
+    );
+  await report({ counters: { found: 3, extracted: 2, rejected: 1 }, failures: [{ reason: 'no-time', count: 2 }] });
+  await report({ counters: { found: 1, extracted: 1 }, failures: [{ reason: 'no-time', count: 3 }] });
+  expect(await report({ counters: { found: -1 } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  const listed = await call({ type: 'health/list', payload: {} }, page);
+  expect(listed).toMatchObject({
     ok: true,
-    data: [
-      { platform: 'x', reason: 'no-time', count: 5, since: '2026-07-01T12:10:00.000Z', last: '2026-07-01T12:10:00.000Z' },
-      { platform: 'x', reason: 'no-author', count: 1, since: '2026-07-01T12:10:00.000Z', last: '2026-07-01T12:10:00.000Z' },
-    ],
+    data: {
+      warnings: [{ platform: 'x', message: 'no-time (5×)', since: '2026-07-01T12:10:00.000Z' }],
+      platforms: [{ platform: 'x', surfaces: { status: { counters: { found: 4, extracted: 3, rejected: 1, skipped: 0 } } } }],
+    },
   });
+  // Kept in the database: the service worker sleeping does not forget it.
+  expect(await db.health.get('x')).toMatchObject({ surfaces: { status: { counters: { found: 4 } } } });
+  await call({ type: 'health/clear', payload: {} }, page);
+  expect(await call({ type: 'health/list', payload: {} }, page)).toEqual({ ok: true, data: { warnings: [], platforms: [] } });
   expect(await call({ type: 'health/list', payload: {} }, xTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });

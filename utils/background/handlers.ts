@@ -4,7 +4,7 @@ import type { Handlers, Sender } from '@/utils/background/router';
 import { brandHandles, captureItems, type ItemView, itemsByKeys, pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
 import { exportAll, importData } from '@/utils/data-transfer';
 import { normalizeHandle, type ReplylineDb } from '@/utils/db';
-import type { HealthEntry } from '@/utils/protocol';
+import { applyHealthReport, healthWarnings } from '@/utils/health';
 import type { Platform, Settings } from '@/utils/schema';
 
 export const DEFAULT_PALETTE_SHORTCUT = 'Ctrl+Shift+Space';
@@ -16,6 +16,8 @@ export interface BackgroundDeps {
   itemsChanged: (items: ItemView[], sender?: Sender) => void;
   /** After settings, accounts or templates change. */
   configChanged: () => void;
+  /** Adapter health changed: open extension pages refresh, tabs need not hear of it. */
+  healthChanged: () => void;
   openItem: (item: ItemView) => Promise<{ focusedTab: boolean }>;
 }
 
@@ -25,7 +27,6 @@ async function readSettings(db: ReplylineDb): Promise<Settings> {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, now } = deps;
-  const health = new Map<string, HealthEntry>();
 
   return {
     'items/capture': async ({ items }, sender) => {
@@ -61,17 +62,22 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         paletteShortcut: settings.paletteShortcut ?? DEFAULT_PALETTE_SHORTCUT,
       };
     },
-    'health/report': async ({ platform, failures }) => {
-      const at = now().toISOString();
-      for (const { reason, count } of failures) {
-        const key = `${platform}:${reason}`;
-        const entry = health.get(key);
-        health.set(key, entry ? { ...entry, count: entry.count + count, last: at } : { platform, reason, count, since: at, last: at });
-      }
-      deps.configChanged();
+    'health/report': async (report) => {
+      await db.transaction('rw', db.health, async () => {
+        await db.health.put(applyHealthReport(await db.health.get(report.platform), report, now().toISOString()));
+      });
+      if (report.failures.length || report.visit) deps.healthChanged();
       return null;
     },
-    'health/list': async () => [...health.values()],
+    'health/list': async () => {
+      const platforms = await db.health.toArray();
+      return { platforms, warnings: healthWarnings(platforms, now().getTime()) };
+    },
+    'health/clear': async () => {
+      await db.health.clear();
+      deps.healthChanged();
+      return null;
+    },
     'accounts/list': () => db.accounts.toArray(),
     'accounts/save': async (account) => {
       const saved = { ...account, handle: normalizeHandle(account.handle) };

@@ -4,6 +4,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemView } from '@/utils/backlog';
 import { createBatcher } from '@/utils/engine/batcher';
+import { createHealthMeter } from '@/utils/engine/health-meter';
 import { installKeyboard } from '@/utils/engine/keyboard';
 import { createOverlayHost, isOwnHost, type OverlayHost } from '@/utils/engine/overlay';
 import { type PageContextResponse, send, type TabMessage } from '@/utils/protocol';
@@ -40,8 +41,19 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   const sentSignature = new Map<ItemKey, string>();
   let toCapture: CapturedItem[] = [];
 
-  const failures = new Map<string, number>();
-  const noteFailure = (reason: string) => failures.set(reason, (failures.get(reason) ?? 0) + 1);
+  const health = createHealthMeter(adapter, (report) => {
+    send('health/report', report).catch(() => {});
+  });
+  const noteFailure = (reason: string) => health.fail(reason);
+  /** The last outcome per element, so each element counts once per kind of outcome. */
+  const outcomes = new WeakMap<Element, 'item' | 'skip' | 'error'>();
+  const tally = (el: Element, outcome: 'item' | 'skip' | 'error') => {
+    const before = outcomes.get(el);
+    if (before === outcome) return;
+    if (!before) health.count('found');
+    health.count(outcome === 'item' ? 'extracted' : outcome === 'skip' ? 'skipped' : 'rejected');
+    outcomes.set(el, outcome);
+  };
   let warnedViewer: string | null = null;
   const pageContext = (): PageContext => {
     const viewer = adapter.viewerHandle(document);
@@ -94,19 +106,21 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     try {
       outcome = adapter.extract(el, page);
     } catch (error) {
+      tally(el, 'error');
       noteFailure(`extract threw: ${error instanceof Error ? error.message.slice(0, 80) : 'unknown'}`);
       return;
     }
-    if (outcome.type === 'skip') return unmount(el);
-    if (outcome.type === 'error') {
-      unmount(el);
-      return noteFailure(outcome.reason);
+    if (outcome.type === 'skip') {
+      tally(el, 'skip');
+      return unmount(el);
     }
-    const parsed = capturedItemSchema.safeParse(outcome.item);
-    if (!parsed.success) {
+    const parsed = outcome.type === 'item' ? capturedItemSchema.safeParse(outcome.item) : null;
+    if (!parsed?.success) {
+      tally(el, 'error');
       unmount(el);
-      return noteFailure(`invalid ${parsed.error.issues[0]?.path.join('.') ?? 'item'}`);
+      return noteFailure(outcome.type === 'error' ? outcome.reason : `invalid ${parsed?.error.issues[0]?.path.join('.') ?? 'item'}`);
     }
+    tally(el, 'item');
     const item = parsed.data;
     const key = itemKey(item);
     captured.set(key, item);
@@ -155,15 +169,8 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     }
   };
 
-  const flushHealth = () => {
-    if (!failures.size) return;
-    const report = [...failures].map(([reason, count]) => ({ reason, count }));
-    failures.clear();
-    send('health/report', { platform: adapter.platform, failures: report }).catch(() => {});
-  };
-
   const flushCaptures = () => {
-    flushHealth();
+    health.flush();
     if (!toCapture.length) return;
     const batch = toCapture;
     toCapture = [];
@@ -189,6 +196,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   });
   observer.observe(document.documentElement, OBSERVE);
   batcher.add(document);
+  health.visit();
 
   // Brand handles and templates change in options: the background says so, and a tab coming back
   // to the foreground asks again in case the worker restarted and forgot this tab.
@@ -204,6 +212,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   ctx.addEventListener(document, 'visibilitychange', () => document.visibilityState === 'visible' && refreshConfig());
 
   ctx.addEventListener(window, 'wxt:locationchange', () => {
+    health.visit();
     page = pageContext();
     batcher.add(document);
   });
@@ -251,10 +260,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     pageContext: () => page,
     views,
     captured,
-    reportHealth: (reason) => {
-      noteFailure(reason);
-      flushHealth();
-    },
+    health,
   });
 
   ctx.onInvalidated(() => {
@@ -262,6 +268,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     observer.disconnect();
     batcher.dispose();
     keyboard.dispose();
+    health.dispose();
     browser.runtime.onMessage.removeListener(onMessage);
     for (const host of hosts.values()) host.element.remove();
     hosts.clear();

@@ -2,6 +2,7 @@
 // palette hotkey opens the picker, Tab / Shift+Tab walk the template's caret stops. Only trusted
 // key events count, and never while an IME is composing.
 import type { ItemView } from '@/utils/backlog';
+import type { HealthMeter } from '@/utils/engine/health-meter';
 import { detectEditor, insertText, placeCaret, type Target } from '@/utils/engine/insert';
 import { showNotice } from '@/utils/engine/overlay';
 import { openPalette } from '@/utils/engine/palette';
@@ -17,7 +18,7 @@ export interface KeyboardEnv {
   views: Map<ItemKey, ItemView>;
   captured: Map<ItemKey, CapturedItem>;
   /** Counted as adapter health and shown in the popup and options. */
-  reportHealth: (reason: string) => void;
+  health: Pick<HealthMeter, 'count' | 'fail' | 'flush'>;
 }
 
 export interface Hotkey {
@@ -125,8 +126,11 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
       target,
       submit: () => adapter.findSubmit(composer),
     });
+    env.health.count('insertions');
+    if (result.ok) env.health.count('insertionsVerified');
+    else env.health.fail(`insertion not verified: ${result.reason}`);
+    env.health.flush(true);
     if (!result.ok) {
-      env.reportHealth(`insertion not verified: ${result.reason}`);
       const copied = await navigator.clipboard.writeText(text).then(
         () => true,
         () => false,
@@ -160,10 +164,15 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
     return true;
   };
 
+  const seenComposers = new WeakSet<Element>();
   const onKeyDown = (e: KeyboardEvent) => {
     if (!e.isTrusted || e.isComposing || e.keyCode === 229 || paletteOpen) return;
     const active = deepActiveElement(document);
     const composer = active ? adapter.findComposer(active) : null;
+    if (composer && !seenComposers.has(composer)) {
+      seenComposers.add(composer);
+      env.health.count('composersFound');
+    }
     if (hotkeySpec !== config.paletteShortcut) {
       hotkeySpec = config.paletteShortcut;
       hotkey = parseHotkey(hotkeySpec);
@@ -172,7 +181,8 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
     if (!composer) {
       // The user asked for the palette in a box this adapter does not know: the site may have changed.
       if (isHotkey && active && isEditable(active)) {
-        env.reportHealth('composer not found');
+        env.health.fail('composer not found');
+        env.health.flush(true);
         showNotice(active, 'Replyline does not recognise this box as a reply composer, so it cannot insert here.');
       }
       return;

@@ -599,6 +599,12 @@ function ownContainer(composer: Element, submit: string): Element | null {
 export const facebookAdapter: SiteAdapter = {
   platform: 'facebook',
   selectors,
+  // A post or photo may have no comments yet; a notifications list and an open thread are never empty.
+  surfaces: [
+    { name: 'post', path: /\/(?:posts|permalink|videos|photos?|reel)\/|^\/(?:story|permalink|photo)\.php$/, expect: 'usually' },
+    { name: 'notifications', path: /^\/notifications\/?$/, expect: 'always' },
+    { name: 'messenger', path: THREAD_PATH, expect: 'always' },
+  ],
 
   matchesUrl(url) {
     return url.protocol === 'https:' && url.hostname === 'www.facebook.com';

@@ -528,6 +528,11 @@ function ownButton(composer: Element, label: RegExp): Element | null {
 export const instagramAdapter: SiteAdapter = {
   platform: 'instagram',
   selectors,
+  surfaces: [
+    { name: 'post', path: /^\/(?:[A-Za-z0-9._]{1,30}\/)?(?:p|reel|reels)\/[A-Za-z0-9_-]{5,40}(?:\/|$)/, expect: 'usually' },
+    { name: 'direct thread', path: THREAD_PATH, expect: 'always' },
+    { name: 'notifications', path: /^\/(?:accounts\/activity|notifications)\/?$/, expect: 'usually' },
+  ],
 
   matchesUrl(url) {
     return url.protocol === 'https:' && url.hostname === 'www.instagram.com';

@@ -726,6 +726,11 @@ function threadReplyTarget(composer: Element, brands: Set<string>): string | nul
 export const linkedinAdapter: SiteAdapter = {
   platform: 'linkedin',
   selectors,
+  surfaces: [
+    { name: 'post', path: POST_PATH, expect: 'usually' },
+    { name: 'notifications', path: /^\/notifications\/?$/, expect: 'always' },
+    { name: 'messaging thread', path: THREAD_PATH, expect: 'always' },
+  ],
   shadowHosts: selectors.interopOutlet,
 
   matchesUrl(url) {

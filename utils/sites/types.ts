@@ -1,3 +1,4 @@
+import type { Expectation } from '@/utils/health';
 import type { CapturedItem, Platform } from '@/utils/schema';
 
 /** What the engine knows about the page when it asks an adapter to extract. */
@@ -21,10 +22,22 @@ export type EditorKind = 'draft' | 'lexical' | 'prosemirror' | 'quill' | 'textar
 
 export type InsertTechnique = 'paste' | 'exec-command' | 'before-input' | 'native-setter';
 
+/** A kind of page, for health counts: "no items found on status pages since 14:02". */
+export interface Surface {
+  /** Lower-case words, used in messages as "<name> pages". */
+  name: string;
+  /** Tested against the URL's pathname. */
+  path: RegExp;
+  /** Whether a page of this kind with no item is a sign the adapter no longer reads the site. */
+  expect: Expectation;
+}
+
 export interface SiteAdapter {
   platform: Platform;
   /** The one table of every selector this adapter uses. */
   selectors: Readonly<Record<string, string>>;
+  /** URL classifier for health: the first surface whose path matches; unmatched pages count as "other". */
+  surfaces: readonly Surface[];
   /** Whether the adapter handles this URL (host and path). */
   matchesUrl(url: URL): boolean;
   /** Item roots inside `root`, `root` itself included when it is one. */

@@ -689,6 +689,14 @@ const SUBMIT: Record<ComposerKind, string> = {
 export const xAdapter: SiteAdapter = {
   platform: 'x',
   selectors,
+  // Observed 2026-11: a status page always renders its focal tweet; the home timeline and
+  // notifications are never empty for an account in use; DM inboxes may be (and XChat may be PIN-locked).
+  surfaces: [
+    { name: 'status', path: STATUS_PATH, expect: 'always' },
+    { name: 'notifications', path: /^\/notifications(?:\/mentions)?\/?$/, expect: 'always' },
+    { name: 'home', path: /^\/home\/?$/, expect: 'always' },
+    { name: 'messages', path: /^\/(?:messages|i\/chat)(?:\/|$)/, expect: 'never' },
+  ],
 
   matchesUrl(url) {
     return url.protocol === 'https:' && HOSTS.has(url.hostname);

@@ -1,0 +1,38 @@
+// The options page's building blocks, shared by its sections.
+import { type ReactNode, useId } from 'react';
+
+export const inputClass = 'w-full rounded border border-slate-300 bg-white px-2 py-1 text-[14px] dark:border-slate-600 dark:bg-slate-800';
+export const buttonClass = 'rounded bg-sky-700 px-3 py-1 text-[14px] font-semibold text-white hover:bg-sky-800 disabled:opacity-50';
+export const quietClass =
+  'rounded border border-slate-300 px-3 py-1 text-[14px] hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
+
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="mb-8">
+      <h2 className="mb-3 border-b border-slate-200 pb-1 text-[18px] font-bold dark:border-slate-700">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-[13px] font-semibold">
+        {label}
+      </label>
+      {children(id)}
+    </div>
+  );
+}
+
+export function Alert({ text }: { text?: string }) {
+  return text ? (
+    <p role="alert" className="mt-2 rounded bg-red-50 px-3 py-2 text-[14px] text-red-800 dark:bg-red-950 dark:text-red-200">
+      {text}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,103 @@
+// Counts what the adapter achieves on this page and reports it to the background in small, rare
+// messages: per surface, items found / extracted / skipped / rejected, composers found, insertions
+// verified; after each page settles, whether it showed any item and what each selector matched.
+import { type HealthCounter, type HealthReport, zeroCounters } from '@/utils/health';
+import type { SiteAdapter, Surface } from '@/utils/sites/types';
+
+const OTHER: Surface = { name: 'other', path: /$^/, expect: 'never' };
+/** Long enough for the sites' lazy rendering to show the first items. */
+const SETTLE_MS = 8000;
+/** Failures go out at once; counts ride along at most this often. */
+const REPORT_EVERY_MS = 5000;
+
+export const surfaceOf = (adapter: SiteAdapter, url: URL): Surface => adapter.surfaces.find((s) => s.path.test(url.pathname)) ?? OTHER;
+
+/** How many elements each selector of the table matches in `root`; -1 for a selector the browser rejects. */
+export function selectorMatches(selectors: Readonly<Record<string, string>>, root: ParentNode): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [key, selector] of Object.entries(selectors)) {
+    try {
+      counts[key] = root.querySelectorAll(selector).length;
+    } catch {
+      counts[key] = -1;
+    }
+  }
+  return counts;
+}
+
+export interface HealthMeter {
+  count(counter: HealthCounter, n?: number): void;
+  fail(reason: string): void;
+  /** A new page (load or SPA navigation): starts the settle timer for its visit check. */
+  visit(): void;
+  flush(force?: boolean): void;
+  dispose(): void;
+}
+
+export function createHealthMeter(adapter: SiteAdapter, post: (report: HealthReport) => void): HealthMeter {
+  let surface = surfaceOf(adapter, new URL(location.href));
+  let counters = zeroCounters();
+  let failures = new Map<string, number>();
+  let pending: Pick<HealthReport, 'visit' | 'selectors'> = {};
+  let foundThisVisit = 0;
+  let lastSent = 0;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let awaitingVisible = false;
+
+  const flush = (force = false) => {
+    const any = failures.size || pending.visit || Object.values(counters).some((n) => n > 0);
+    if (!any || (!force && !failures.size && Date.now() - lastSent < REPORT_EVERY_MS)) return;
+    const report: HealthReport = {
+      platform: adapter.platform,
+      surface: surface.name,
+      expect: surface.expect,
+      counters: Object.fromEntries(Object.entries(counters).filter(([, n]) => n > 0)),
+      failures: [...failures].slice(0, 50).map(([reason, count]) => ({ reason: reason.slice(0, 200), count })),
+      ...pending,
+    };
+    counters = zeroCounters();
+    failures = new Map();
+    pending = {};
+    lastSent = Date.now();
+    post(report);
+  };
+
+  const settle = () => {
+    // A page in a background tab may not render at all: judge it once the user looks at it.
+    if (document.visibilityState !== 'visible') {
+      awaitingVisible = true;
+      return;
+    }
+    awaitingVisible = false;
+    pending = { visit: foundThisVisit > 0 ? 'found' : 'empty', selectors: selectorMatches(adapter.selectors, document) };
+    flush(true);
+  };
+  const onVisible = () => {
+    if (awaitingVisible && document.visibilityState === 'visible') settleTimer = setTimeout(settle, SETTLE_MS);
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
+  return {
+    count(counter, n = 1) {
+      counters[counter] += n;
+      if (counter === 'found') foundThisVisit += n;
+    },
+    fail(reason) {
+      failures.set(reason, (failures.get(reason) ?? 0) + 1);
+    },
+    visit() {
+      const next = surfaceOf(adapter, new URL(location.href));
+      // Counts so far belong to the page they were made on.
+      flush(true);
+      surface = next;
+      foundThisVisit = 0;
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(settle, SETTLE_MS);
+    },
+    flush,
+    dispose() {
+      clearTimeout(settleTimer);
+      document.removeEventListener('visibilitychange', onVisible);
+    },
+  };
+}
