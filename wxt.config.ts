@@ -9,9 +9,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Replyline',
     description: 'Social customer care in place: SLA badges, backlog and reply templates on X, Facebook, Instagram and LinkedIn.',
-    // alarms: the one SLA scheduler alarm. No host permissions: content scripts declare their sites,
-    // and nothing is ever fetched.
-    permissions: ['alarms'],
+    // alarms: the one SLA scheduler alarm; notifications: grouped due-soon and overdue alerts.
+    // No host permissions: content scripts declare their sites, and nothing is ever fetched.
+    permissions: ['alarms', 'notifications'],
     // Contract C6 global commands; users remap them at chrome://extensions/shortcuts. No Alt+letter
     // defaults: those type characters on Polish and other layouts.
     commands: {

@@ -9,6 +9,79 @@ import { formatSpan, slaState } from '@/utils/sla';
 
 const PAGE = 200;
 
+/** Snooze presets; the clock pauses until then, or until the customer writes again. */
+export function snoozePresets(now: Date): { label: string; until: Date }[] {
+  const at = (days: number, hour: number) => {
+    const d = new Date(now);
+    d.setDate(d.getDate() + days);
+    d.setHours(hour, 0, 0, 0);
+    return d;
+  };
+  const toMonday = (8 - now.getDay()) % 7 || 7;
+  return [
+    { label: '1 hour', until: new Date(now.getTime() + 3_600_000) },
+    { label: '4 hours', until: new Date(now.getTime() + 4 * 3_600_000) },
+    { label: 'Tomorrow 09:00', until: at(1, 9) },
+    { label: 'Monday 09:00', until: at(toMonday, 9) },
+  ];
+}
+
+function SnoozeMenu({ onSnooze, onClose }: { onSnooze: (until: Date) => void; onClose: () => void }) {
+  const [custom, setCustom] = useState('');
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const presets = snoozePresets(new Date());
+  return (
+    <div
+      role="dialog"
+      aria-label="Snooze until"
+      className="flex flex-wrap items-center gap-1 bg-slate-100 px-3 py-2 text-[12px] dark:bg-slate-800"
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        const n = Number(e.key);
+        if (e.key === 'Escape') onClose();
+        else if (n >= 1 && n <= presets.length && !(e.target instanceof HTMLInputElement)) onSnooze(presets[n - 1]?.until ?? new Date());
+        else return;
+        e.preventDefault();
+      }}
+    >
+      {presets.map((p, i) => (
+        <button
+          key={p.label}
+          ref={i === 0 ? first : undefined}
+          type="button"
+          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-white dark:border-slate-600"
+          onClick={() => onSnooze(p.until)}
+        >
+          <kbd className="mr-1 text-slate-500">{i + 1}</kbd>
+          {p.label}
+        </button>
+      ))}
+      <form
+        className="flex items-center gap-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (custom) onSnooze(new Date(custom));
+        }}
+      >
+        <label className="sr-only" htmlFor="snooze-custom">
+          Snooze until a date and time
+        </label>
+        <input
+          id="snooze-custom"
+          type="datetime-local"
+          value={custom}
+          onChange={(e) => setCustom(e.target.value)}
+          className="rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-900"
+        />
+        <button type="submit" className="rounded bg-sky-700 px-2 py-0.5 font-semibold text-white">
+          Snooze
+        </button>
+      </form>
+    </div>
+  );
+}
+
 function Row({ item, now, selected, onOpen }: { item: ItemView; now: number; selected: boolean; onOpen: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -55,12 +128,26 @@ export function BacklogPopup() {
   const now = useNow();
   const [selected, setSelected] = useState(0);
   const [openError, setOpenError] = useState<string>();
+  const [snoozing, setSnoozing] = useState(false);
   const items = backlog.data?.items ?? [];
 
   const open = (item: ItemView | undefined) => {
     if (!item) return;
     send('items/open', { platform: item.platform, externalId: item.externalId }).then(
       () => window.close(),
+      (e: unknown) => setOpenError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+
+  const setStatus = (item: ItemView | undefined, status: 'resolved' | 'snoozed', snoozeUntil?: Date) => {
+    if (!item) return;
+    setSnoozing(false);
+    send('items/set-status', {
+      key: { platform: item.platform, externalId: item.externalId },
+      status,
+      snoozeUntil: snoozeUntil?.toISOString(),
+    }).then(
+      () => backlog.reload(),
       (e: unknown) => setOpenError(e instanceof Error ? e.message : String(e)),
     );
   };
@@ -72,6 +159,8 @@ export function BacklogPopup() {
       if (e.key === 'j' || e.key === 'ArrowDown') setSelected((s) => Math.min(items.length - 1, s + 1));
       else if (e.key === 'k' || e.key === 'ArrowUp') setSelected((s) => Math.max(0, s - 1));
       else if (e.key === 'Enter') open(items[selected]);
+      else if (e.key === 'e') setStatus(items[selected], 'resolved');
+      else if (e.key === 's' && items[selected]) setSnoozing(true);
       else return;
       e.preventDefault();
     };
@@ -132,11 +221,16 @@ export function BacklogPopup() {
           className="max-h-[480px] overflow-y-auto outline-none"
         >
           {items.map((item, i) => (
-            <Row key={itemKey(item)} item={item} now={now} selected={i === selected} onOpen={() => open(item)} />
+            <div key={itemKey(item)}>
+              <Row item={item} now={now} selected={i === selected} onOpen={() => open(item)} />
+              {snoozing && i === selected && (
+                <SnoozeMenu onSnooze={(until) => setStatus(item, 'snoozed', until)} onClose={() => setSnoozing(false)} />
+              )}
+            </div>
           ))}
         </div>
       )}
-      <footer className="px-3 py-1 text-[11px] text-slate-500">j/k or ↑/↓ to move · Enter to open</footer>
+      <footer className="px-3 py-1 text-[11px] text-slate-500">j/k or ↑/↓ to move · Enter to open · s to snooze · e to resolve</footer>
     </main>
   );
 }

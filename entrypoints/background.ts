@@ -1,10 +1,11 @@
-import { createHandlers } from '@/utils/background/handlers';
+import { createHandlers, readSettings } from '@/utils/background/handlers';
 import { dispatch, type RouterEnv, type Sender } from '@/utils/background/router';
 import type { ItemView } from '@/utils/backlog';
-import { nextDueSoon, pendingItems, urgentCount } from '@/utils/backlog';
+import { pendingItems, urgentCount } from '@/utils/backlog';
 import { ReplylineDb } from '@/utils/db';
 import type { PageBroadcast, TabMessage } from '@/utils/protocol';
-import { itemKey } from '@/utils/schema';
+import { DEFAULT_ALERTS, itemKey, PLATFORM_NAMES } from '@/utils/schema';
+import { runScheduler } from '@/utils/scheduler';
 
 const SCHEDULER_ALARM = 'sla-scheduler';
 // Chrome fires alarms no sooner than 30 s from now.
@@ -20,19 +21,44 @@ export default defineBackground(() => {
   const contentTabs = new Set<number>();
 
   let refreshQueued = false;
+  /** After any item change and at the scheduler alarm: SLA pass, alerts, toolbar badge, next alarm. */
   const refreshBadgeAndSchedule = () => {
     if (refreshQueued) return;
     refreshQueued = true;
     setTimeout(async () => {
       refreshQueued = false;
-      const now = new Date();
-      const urgent = await urgentCount(db, now);
-      await browser.action.setBadgeText({ text: urgent ? String(urgent) : '' });
-      await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
-      const next = await nextDueSoon(db, now);
-      if (next) await browser.alarms.create(SCHEDULER_ALARM, { when: Math.max(next, Date.now() + MIN_ALARM_DELAY_MS) });
-      else await browser.alarms.clear(SCHEDULER_ALARM);
+      try {
+        const now = new Date();
+        const settings = await readSettings(db);
+        const result = await runScheduler(db, now, settings.alerts ?? DEFAULT_ALERTS);
+        if (result.changed.length) {
+          pushToTabs(result.changed);
+          broadcast();
+        }
+        await notify('due-soon', result.dueSoon, `due within ${(settings.alerts ?? DEFAULT_ALERTS).beforeMinutes} min`);
+        await notify('breached', result.breached, 'overdue');
+        const urgent = await urgentCount(db, now);
+        await browser.action.setBadgeText({ text: urgent ? String(urgent) : '' });
+        await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
+        if (result.nextAt) await browser.alarms.create(SCHEDULER_ALARM, { when: Math.max(result.nextAt, Date.now() + MIN_ALARM_DELAY_MS) });
+        else await browser.alarms.clear(SCHEDULER_ALARM);
+      } catch (error) {
+        console.warn('[Replyline] SLA pass failed', error);
+      }
     }, 50);
+  };
+
+  /** One notification per kind, replaced as it grows: "3 replies overdue", never one per item. */
+  const notify = async (kind: 'due-soon' | 'breached', items: ItemView[], what: string) => {
+    if (!items.length) return;
+    const names = items.slice(0, 3).map((i) => `${i.author.name} (${PLATFORM_NAMES[i.platform]})`);
+    await browser.notifications.create(`replyline-${kind}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: items.length === 1 ? `A reply is ${what}` : `${items.length} replies are ${what}`,
+      message: names.join(', ') + (items.length > 3 ? ` and ${items.length - 3} more` : ''),
+      priority: kind === 'breached' ? 2 : 1,
+    });
   };
 
   const broadcast = () => {
@@ -108,6 +134,13 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SCHEDULER_ALARM) refreshBadgeAndSchedule();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith('replyline-')) return;
+    browser.notifications.clear(id).catch(() => {});
+    pendingItems(db, 1)
+      .then(([item]) => item && openItem(item))
+      .catch((error) => console.warn('[Replyline] opening from a notification failed', error));
   });
   browser.runtime.onStartup.addListener(refreshBadgeAndSchedule);
   browser.runtime.onInstalled.addListener(refreshBadgeAndSchedule);

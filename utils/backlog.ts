@@ -1,8 +1,8 @@
 // Backlog rules: idempotent capture, brand replies answering items, status transitions, queries.
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
-import { normalizeHandle } from '@/utils/db';
-import type { CapturedItem, ItemStatus, Platform, SlaPolicy } from '@/utils/schema';
-import { firstResponseDeadlines, matchPolicy } from '@/utils/sla';
+import { customerKeyOf, normalizeHandle } from '@/utils/db';
+import type { BusinessHours, CapturedItem, HistoryEntry, ItemStatus, Platform, SlaPolicy } from '@/utils/schema';
+import { clockFor, matchPolicy, missesOf, type ResponseTarget, resumeClock } from '@/utils/sla';
 
 export type ItemView = Pick<
   ItemRecord,
@@ -17,6 +17,9 @@ export type ItemView = Pick<
   | 'firstResponseDueAt'
   | 'dueSoonAt'
   | 'answeredAt'
+  | 'resolutionDueAt'
+  | 'responseTarget'
+  | 'snoozedUntil'
 >;
 
 export const toView = (r: ItemRecord): ItemView => ({
@@ -31,6 +34,9 @@ export const toView = (r: ItemRecord): ItemView => ({
   firstResponseDueAt: r.firstResponseDueAt,
   dueSoonAt: r.dueSoonAt,
   answeredAt: r.answeredAt,
+  resolutionDueAt: r.resolutionDueAt,
+  responseTarget: r.responseTarget,
+  snoozedUntil: r.snoozedUntil,
 });
 
 /** Allowed manual and automatic status changes; anything else is refused. */
@@ -48,21 +54,86 @@ export async function brandHandles(db: ReplylineDb, platform: Platform): Promise
   return accounts.map((a) => normalizeHandle(a.handle));
 }
 
-/** Applies the SLA policy that fits the item now (policies can change between captures). */
-export function withDeadlines(record: ItemRecord, policies: readonly SlaPolicy[]): ItemRecord {
-  const policy = matchPolicy(policies, record);
-  const { dueAt, dueSoonAt } = firstResponseDeadlines(policy, record.postedAt);
-  return { ...record, policyId: policy.id, firstResponseDueAt: dueAt, dueSoonAt };
+export interface SlaContext {
+  policies: SlaPolicy[];
+  calendars: Map<string, BusinessHours>;
 }
+
+export async function loadSlaContext(db: ReplylineDb): Promise<SlaContext> {
+  const [policies, calendars] = await Promise.all([db.slaPolicies.toArray(), db.businessHours.toArray()]);
+  return { policies, calendars: new Map(calendars.map((c) => [c.id, c])) };
+}
+
+const calendarOf = (ctx: SlaContext, policy: SlaPolicy) => (policy.businessHoursId ? ctx.calendars.get(policy.businessHoursId) : undefined);
+
+/** Applies the SLA policy that fits the item now (policies can change between captures). */
+export function withDeadlines(record: ItemRecord, ctx: SlaContext, target: ResponseTarget = record.responseTarget ?? 'first'): ItemRecord {
+  const policy = matchPolicy(ctx.policies, record);
+  return {
+    ...record,
+    policyId: policy.id,
+    responseTarget: target === 'next' ? 'next' : undefined,
+    ...clockFor(policy, calendarOf(ctx, policy), record.postedAt, target),
+  };
+}
+
+/** The paused clock runs again from `now`: snoozed → pending. */
+function woken(record: ItemRecord, ctx: SlaContext, now: Date): ItemRecord {
+  const calendar = calendarOf(ctx, matchPolicy(ctx.policies, record));
+  const pausedAt = record.snoozedAt ? Date.parse(record.snoozedAt) : now.getTime();
+  return {
+    ...record,
+    ...resumeClock(record, calendar, pausedAt, now.getTime()),
+    status: 'pending',
+    snoozedAt: undefined,
+    snoozedUntil: undefined,
+  };
+}
+
+/** Collects a write's history entries and SLA misses, stored with it in its transaction. */
+function journal(now: Date) {
+  const history: HistoryEntry[] = [];
+  const at = now.toISOString();
+  return {
+    history,
+    note(item: Pick<ItemRecord, 'platform' | 'externalId'>, type: HistoryEntry['type'], extra: Partial<HistoryEntry> = {}) {
+      // Ids sort in the order things happened, so an item's history reads in order from its index.
+      const id = `${at}~${String(history.length).padStart(3, '0')}~${crypto.randomUUID().slice(0, 8)}`;
+      history.push({ id, platform: item.platform, externalId: item.externalId, at, type, ...extra });
+    },
+    async save(db: ReplylineDb, records: ItemRecord[]) {
+      const clean = records.map(stripUndefined);
+      await db.items.bulkPut(clean);
+      await db.history.bulkAdd(history);
+      await recordMisses(db, clean, now);
+      return clean;
+    },
+  };
+}
+
+/** Stores the misses of `records` not recorded yet (each at most once per message and metric). */
+export async function recordMisses(db: ReplylineDb, records: readonly ItemRecord[], now: Date): Promise<number> {
+  const events = records.flatMap((r) => missesOf(r, now.getTime()));
+  if (!events.length) return 0;
+  const known = await db.slaEvents.bulkGet(events.map((e) => e.id));
+  const fresh = events.filter((_, i) => !known[i]);
+  await db.slaEvents.bulkAdd(fresh);
+  return fresh.length;
+}
+
+const SLA_TABLES = (db: ReplylineDb) => [db.items, db.slaPolicies, db.businessHours, db.accounts, db.history, db.slaEvents];
 
 /**
  * Records what a page shows. The same item captured by five tabs at once is one row: the key is
  * platform + externalId and the read-merge-write runs in one transaction. Brand items are not
- * stored; a brand reply marks the item it answers `answered` at the reply's platform time.
+ * stored; a brand reply marks the item it answers `answered` at the reply's platform time. A new
+ * customer message after a brand reply runs on the next-response target, wakes the customer's
+ * snoozed items and reopens a resolved conversation.
  */
 export async function captureItems(db: ReplylineDb, captured: readonly CapturedItem[], now: Date): Promise<ItemView[]> {
-  return db.transaction('rw', db.items, db.slaPolicies, db.accounts, async () => {
-    const policies = await db.slaPolicies.toArray();
+  return db.transaction('rw', SLA_TABLES(db), async () => {
+    const ctx = await loadSlaContext(db);
+    const log = journal(now);
     const touched = new Map<string, ItemRecord>();
     const brandByPlatform = new Map<Platform, string[]>();
     const isBrand = async (c: CapturedItem) => {
@@ -78,32 +149,42 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
     const answers: CapturedItem[] = [];
     for (const c of captured) ((await isBrand(c)) ? answers : customers).push(c);
 
+    const created: ItemRecord[] = [];
     for (const c of customers) {
       const existing = touched.get(`${c.platform}:${c.externalId}`) ?? (await db.items.get([c.platform, c.externalId]));
-      const merged: ItemRecord = existing
-        ? {
-            ...existing,
-            author: c.author,
-            text: c.text ?? existing.text,
-            permalink: c.permalink ?? existing.permalink,
-            // A precise time replaces an estimate, never the other way round.
-            ...(existing.postedAtApproximate && !c.postedAtApproximate ? { postedAt: c.postedAt, postedAtApproximate: undefined } : {}),
-          }
-        : {
-            platform: c.platform,
-            externalId: c.externalId,
-            kind: c.kind,
-            permalink: c.permalink,
-            author: c.author,
-            text: c.text,
-            postedAt: c.postedAt,
-            postedAtApproximate: c.postedAtApproximate || undefined,
-            capturedAt: now.toISOString(),
-            status: 'pending',
-          };
-      const record = existing && merged.postedAt === existing.postedAt ? merged : withDeadlines(merged, policies);
+      if (existing) {
+        const merged: ItemRecord = {
+          ...existing,
+          author: c.author,
+          text: c.text ?? existing.text,
+          permalink: c.permalink ?? existing.permalink,
+          // A precise time replaces an estimate, never the other way round.
+          ...(existing.postedAtApproximate && !c.postedAtApproximate ? { postedAt: c.postedAt, postedAtApproximate: undefined } : {}),
+        };
+        touched.set(`${c.platform}:${c.externalId}`, merged.postedAt === existing.postedAt ? merged : withDeadlines(merged, ctx));
+        continue;
+      }
+      const record: ItemRecord = withDeadlines(
+        {
+          platform: c.platform,
+          externalId: c.externalId,
+          kind: c.kind,
+          permalink: c.permalink,
+          author: c.author,
+          text: c.text,
+          postedAt: c.postedAt,
+          postedAtApproximate: c.postedAtApproximate || undefined,
+          capturedAt: now.toISOString(),
+          status: 'pending',
+          customerKey: customerKeyOf(c),
+        },
+        ctx,
+      );
       touched.set(`${c.platform}:${c.externalId}`, record);
+      created.push(record);
+      log.note(record, 'captured', { to: 'pending' });
     }
+
     for (const a of answers) {
       if (!a.answersExternalId) continue;
       const key = `${a.platform}:${a.answersExternalId}`;
@@ -111,11 +192,43 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
       if (!target) continue;
       const answeredAt = target.answeredAt && target.answeredAt < a.postedAt ? target.answeredAt : a.postedAt;
       const status = target.status === 'pending' || target.status === 'snoozed' ? 'answered' : target.status;
-      touched.set(key, { ...target, status, answeredAt });
+      if (status !== target.status || !target.answeredAt)
+        log.note(target, 'answered', { from: target.status, to: status, note: `brand reply at ${a.postedAt}` });
+      touched.set(key, { ...target, status, answeredAt, snoozedAt: undefined, snoozedUntil: undefined });
     }
-    const records = [...touched.values()].map(stripUndefined);
-    await db.items.bulkPut(records);
-    return records.map(toView);
+
+    // The customer wrote again: what that means for their earlier items.
+    for (const record of created) {
+      const key = `${record.platform}:${record.externalId}`;
+      const sameCustomer = new Map<string, ItemRecord>();
+      for (const r of await db.items
+        .where('customerKey')
+        .equals(record.customerKey ?? '')
+        .toArray())
+        sameCustomer.set(`${r.platform}:${r.externalId}`, r);
+      for (const [k, r] of touched) if (r.customerKey === record.customerKey) sameCustomer.set(k, r);
+      sameCustomer.delete(key);
+      const earlier = [...sameCustomer.values()].filter((r) => r.postedAt < record.postedAt);
+      let current = touched.get(key) ?? record;
+      if (earlier.some((r) => r.answeredAt && r.answeredAt <= record.postedAt)) {
+        current = withDeadlines(current, ctx, 'next');
+        touched.set(key, current);
+      }
+      for (const r of earlier) {
+        const rKey = `${r.platform}:${r.externalId}`;
+        if (r.status === 'snoozed') {
+          touched.set(rKey, woken(r, ctx, now));
+          log.note(r, 'woke', { from: 'snoozed', to: 'pending', note: 'the customer wrote again' });
+        }
+      }
+      const lastResolved = earlier.filter((r) => r.status === 'resolved').sort((a, b) => b.postedAt.localeCompare(a.postedAt))[0];
+      if (lastResolved && !earlier.some((r) => r.postedAt > lastResolved.postedAt && r.status === 'pending')) {
+        log.note(current, 'reopened', { note: `conversation resolved at ${lastResolved.resolvedAt ?? '?'} reopened by this message` });
+        log.note(lastResolved, 'reopened', { note: `the customer wrote again at ${record.postedAt}` });
+      }
+    }
+
+    return (await log.save(db, [...touched.values()])).map(toView);
   });
 }
 
@@ -124,18 +237,42 @@ export async function setItemStatus(
   key: { platform: Platform; externalId: string },
   status: ItemStatus,
   now: Date,
+  snoozeUntil?: Date,
 ): Promise<ItemView> {
-  return db.transaction('rw', db.items, async () => {
+  return db.transaction('rw', SLA_TABLES(db), async () => {
     const item = await db.items.get([key.platform, key.externalId]);
     if (!item) throw new Error(`No item ${key.platform}:${key.externalId}`);
     if (!canTransition(item.status, status)) throw new Error(`An item cannot go from ${item.status} to ${status}`);
-    const next: ItemRecord = stripUndefined({
-      ...item,
-      status,
-      resolvedAt: status === 'resolved' ? now.toISOString() : status === 'pending' ? undefined : item.resolvedAt,
+    if (status === 'snoozed' && !(snoozeUntil && snoozeUntil > now)) throw new Error('A snooze needs a wake-up time in the future');
+    const ctx = await loadSlaContext(db);
+    const log = journal(now);
+    const at = now.toISOString();
+    let next: ItemRecord = { ...item, status };
+    if (item.status === 'snoozed' && status !== 'snoozed') next = { ...woken(item, ctx, now), status };
+    if (status === 'snoozed') {
+      next = { ...next, snoozedAt: item.status === 'snoozed' ? item.snoozedAt : at, snoozedUntil: snoozeUntil?.toISOString() };
+    }
+    // Marked answered by hand: the user replied on the site where Replyline did not see it.
+    if (status === 'answered') next.answeredAt ??= at;
+    next.resolvedAt = status === 'resolved' ? at : status === 'pending' ? undefined : item.resolvedAt;
+    log.note(item, status === 'snoozed' ? 'snoozed' : 'status', {
+      from: item.status,
+      to: status,
+      note: status === 'snoozed' ? `until ${next.snoozedUntil}` : undefined,
     });
-    await db.items.put(next);
-    return toView(next);
+    const [saved] = await log.save(db, [next]);
+    return toView(saved ?? next);
+  });
+}
+
+/** After policies or business hours change: pending items take the clock of the policy that fits them now. */
+export async function reapplyPolicies(db: ReplylineDb): Promise<ItemView[]> {
+  return db.transaction('rw', db.items, db.slaPolicies, db.businessHours, async () => {
+    const ctx = await loadSlaContext(db);
+    const pending = await db.items.where('status').equals('pending').toArray();
+    const updated = pending.map((r) => stripUndefined(withDeadlines(r, ctx)));
+    await db.items.bulkPut(updated);
+    return updated.map(toView);
   });
 }
 
@@ -153,15 +290,6 @@ export async function pendingItems(db: ReplylineDb, limit: number, offset = 0): 
 /** How many pending items are due soon or breached at `now` (the toolbar badge). */
 export function urgentCount(db: ReplylineDb, now: Date): Promise<number> {
   return db.items.where('[status+dueSoonAt]').between(['pending', ''], ['pending', now.toISOString()], true, true).count();
-}
-
-/** The next moment the urgent count can grow on its own, for the scheduler. */
-export async function nextDueSoon(db: ReplylineDb, now: Date): Promise<number | null> {
-  const next = await db.items
-    .where('[status+dueSoonAt]')
-    .between(['pending', now.toISOString()], ['pending', '\uffff'], false, true)
-    .first();
-  return next?.dueSoonAt ? Date.parse(next.dueSoonAt) : null;
 }
 
 export async function itemsByKeys(db: ReplylineDb, keys: readonly { platform: Platform; externalId: string }[]) {

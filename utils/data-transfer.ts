@@ -1,7 +1,7 @@
 // Export and import (contract C4): one JSON file, validated whole before anything is written.
-import { stripUndefined, withDeadlines } from '@/utils/backlog';
+import { loadSlaContext, type SlaContext, stripUndefined, withDeadlines } from '@/utils/backlog';
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
-import { normalizeHandle } from '@/utils/db';
+import { customerKeyOf, normalizeHandle } from '@/utils/db';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFileSchema, type Item } from '@/utils/schema';
 import { matchPolicy } from '@/utils/sla';
 
@@ -47,7 +47,14 @@ function describeIssue(issue: ZodIssueLike): string {
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const exportedItem = ({ dueSoonAt: _d, policyId: _p, ...item }: ItemRecord): Item => item;
+const exportedItem = ({
+  dueSoonAt: _d,
+  policyId: _p,
+  customerKey: _c,
+  alertedSoonFor: _s,
+  alertedBreachFor: _b,
+  ...item
+}: ItemRecord): Item => item;
 
 export async function exportAll(db: ReplylineDb, now: Date): Promise<ExportFile> {
   return db.transaction('r', db.tables, async () => {
@@ -64,6 +71,8 @@ export async function exportAll(db: ReplylineDb, now: Date): Promise<ExportFile>
       items: (await db.items.toArray()).map(exportedItem),
       customers: await db.customers.orderBy('id').toArray(),
       notes: await db.notes.orderBy('id').toArray(),
+      slaEvents: await db.slaEvents.orderBy('id').toArray(),
+      history: await db.history.orderBy('id').toArray(),
     };
   });
 }
@@ -108,8 +117,10 @@ export async function importData(db: ReplylineDb, raw: unknown): Promise<ImportR
     await db.businessHours.bulkPut(file.businessHours ?? []);
     await db.customers.bulkPut(file.customers ?? []);
     await db.notes.bulkPut(file.notes ?? []);
-    const policies = await db.slaPolicies.toArray();
-    const items = (file.items ?? []).map((item) => itemRecordFromImport(item, policies));
+    await db.slaEvents.bulkPut(file.slaEvents ?? []);
+    await db.history.bulkPut(file.history ?? []);
+    const ctx = await loadSlaContext(db);
+    const items = (file.items ?? []).map((item) => itemRecordFromImport(item, ctx));
     await db.items.bulkPut(items);
     return {
       ok: true as const,
@@ -121,17 +132,20 @@ export async function importData(db: ReplylineDb, raw: unknown): Promise<ImportR
         items: items.length,
         customers: file.customers?.length ?? 0,
         notes: file.notes?.length ?? 0,
+        slaEvents: file.slaEvents?.length ?? 0,
+        history: file.history?.length ?? 0,
       },
     };
   });
 }
 
 /** Keeps the file's due time when it has one; the due-soon point follows the policy's share. */
-function itemRecordFromImport(item: Item, policies: Parameters<typeof matchPolicy>[0]): ItemRecord {
-  if (!item.firstResponseDueAt) return stripUndefined(withDeadlines(item, policies));
-  const policy = matchPolicy(policies, item);
+function itemRecordFromImport(item: Item, ctx: SlaContext): ItemRecord {
+  const computed = withDeadlines({ ...item, customerKey: customerKeyOf(item) }, ctx);
+  if (!item.firstResponseDueAt) return stripUndefined({ ...computed, resolutionDueAt: item.resolutionDueAt ?? computed.resolutionDueAt });
+  const policy = matchPolicy(ctx.policies, item);
   const start = Date.parse(item.postedAt);
   const span = Date.parse(item.firstResponseDueAt) - start;
   const dueSoonAt = new Date(start + Math.round((span * policy.dueSoonPercent) / 100)).toISOString();
-  return stripUndefined({ ...item, dueSoonAt, policyId: policy.id });
+  return stripUndefined({ ...item, customerKey: computed.customerKey, dueSoonAt, policyId: policy.id });
 }

@@ -2,12 +2,17 @@
 // the site's origin, and one writer keeps upserts and SLA state consistent.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { PlatformHealth } from '@/utils/health';
-import type { Account, BusinessHours, Customer, Item, Note, Platform, SlaPolicy, Template } from '@/utils/schema';
+import type { Account, BusinessHours, Customer, HistoryEntry, Item, Note, Platform, SlaEvent, SlaPolicy, Template } from '@/utils/schema';
 
 /** An item as stored: the export fields plus what the SLA clock derives from its policy. */
 export interface ItemRecord extends Item {
   dueSoonAt?: string;
   policyId?: string;
+  /** `<platform>:<handle or name>`, lower-case: one customer's items across pages. */
+  customerKey?: string;
+  /** Alerts already shown for the current deadline, so a worker restart never repeats them. */
+  alertedSoonFor?: string;
+  alertedBreachFor?: string;
 }
 
 export interface SettingRecord {
@@ -37,8 +42,25 @@ export const SCHEMA_VERSIONS: readonly {
       notes: 'id',
     },
   },
-  // Adapter health survives the service worker sleeping; it is diagnostics, never exported.
-  { version: 2, stores: { health: 'platform' } },
+  {
+    version: 2,
+    stores: {
+      items:
+        '[platform+externalId], status, [status+firstResponseDueAt], [status+dueSoonAt], postedAt, customerKey, resolutionDueAt, [status+snoozedUntil]',
+      // Adapter health survives the service worker sleeping; it is diagnostics, never exported.
+      health: 'platform',
+      slaEvents: 'id, [platform+externalId], at',
+      history: 'id, [platform+externalId], at',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('items')
+        .toCollection()
+        .modify((item: ItemRecord) => {
+          item.customerKey = customerKeyOf(item);
+        });
+    },
+  },
 ];
 
 export class ReplylineDb extends Dexie {
@@ -51,6 +73,8 @@ export class ReplylineDb extends Dexie {
   businessHours!: EntityTable<BusinessHours, 'id'>;
   notes!: EntityTable<Note, 'id'>;
   health!: EntityTable<PlatformHealth, 'platform'>;
+  slaEvents!: EntityTable<SlaEvent, 'id'>;
+  history!: EntityTable<HistoryEntry, 'id'>;
 
   constructor(name = 'replyline') {
     super(name);
@@ -62,3 +86,6 @@ export class ReplylineDb extends Dexie {
 }
 
 export const normalizeHandle = (handle: string) => handle.trim().replace(/^@/, '').toLowerCase();
+
+export const customerKeyOf = (item: Pick<Item, 'platform' | 'author'>) =>
+  `${item.platform}:${item.author.handle ? normalizeHandle(item.author.handle) : item.author.name.trim().toLowerCase()}`;

@@ -7,6 +7,12 @@ import { type HealthWarning, healthReportSchema, type PlatformHealth } from '@/u
 import {
   type Account,
   accountSchema,
+  type BusinessHours,
+  businessHoursSchema,
+  type HistoryEntry,
+  type SlaEvent,
+  type SlaPolicy,
+  slaPolicySchema,
   capturedItemSchema,
   type ExportFile,
   type itemKey,
@@ -36,9 +42,19 @@ export const requests = {
       offset: z.optional(z.number().check(z.int(), z.minimum(0))),
     }),
   },
-  'items/set-status': { audience: 'extension', schema: z.object({ key: keySchema, status: statusSchema }) },
+  'items/set-status': {
+    audience: 'extension',
+    schema: z.object({ key: keySchema, status: statusSchema, snoozeUntil: z.optional(z.iso.datetime({ offset: true })) }),
+  },
+  'items/history': { audience: 'extension', schema: keySchema },
   'items/open': { audience: 'extension', schema: keySchema },
   'page/context': { audience: 'content', schema: z.object({ platform: platformSchema }) },
+  'policies/list': { audience: 'extension', schema: z.object({}) },
+  'policies/save': { audience: 'extension', schema: slaPolicySchema },
+  'policies/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
+  'business-hours/list': { audience: 'extension', schema: z.object({}) },
+  'business-hours/save': { audience: 'extension', schema: businessHoursSchema },
+  'business-hours/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
   'health/report': { audience: 'content', schema: healthReportSchema },
   'health/list': { audience: 'extension', schema: z.object({}) },
   'health/clear': { audience: 'extension', schema: z.object({}) },
@@ -69,6 +85,13 @@ export interface Responses {
   'items/set-status': ItemView;
   'items/open': { focusedTab: boolean };
   'page/context': PageContextResponse;
+  'items/history': { history: HistoryEntry[]; events: SlaEvent[] };
+  'policies/list': SlaPolicy[];
+  'policies/save': SlaPolicy;
+  'policies/delete': null;
+  'business-hours/list': BusinessHours[];
+  'business-hours/save': BusinessHours;
+  'business-hours/delete': null;
   'health/report': null;
   'health/list': { warnings: HealthWarning[]; platforms: PlatformHealth[] };
   'health/clear': null;

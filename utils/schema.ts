@@ -79,6 +79,12 @@ export const itemSchema = z.object({
   answeredAt: z.optional(isoDate),
   resolvedAt: z.optional(isoDate),
   priority: z.optional(prioritySchema),
+  /** `next` when the customer wrote again after a brand reply: the policy's next-response target applies. */
+  responseTarget: z.optional(z.enum(['first', 'next'])),
+  resolutionDueAt: z.optional(isoDate),
+  /** While snoozed, the clocks are paused from `snoozedAt` and resume at `snoozedUntil` or on a new customer message. */
+  snoozedAt: z.optional(isoDate),
+  snoozedUntil: z.optional(isoDate),
   sentiment: z.optional(z.number().check(z.minimum(-1), z.maximum(1))),
   tags: z.optional(z.array(str(60)).check(z.maxLength(50))),
 });
@@ -171,9 +177,53 @@ export type Customer = z.infer<typeof customerSchema>;
 export const noteSchema = z.looseObject({ id: nonEmpty(100) });
 export type Note = z.infer<typeof noteSchema>;
 
+export const SLA_METRICS = ['first-response', 'next-response', 'resolution'] as const;
+export type SlaMetric = (typeof SLA_METRICS)[number];
+
+/** A missed target: at most one per customer message and metric, so `id` is `<metric>|<platform>|<externalId>`. */
+export const slaEventSchema = z.object({
+  id: nonEmpty(400),
+  platform: platformSchema,
+  externalId: nonEmpty(LIMITS.externalId),
+  metric: z.enum(SLA_METRICS),
+  dueAt: isoDate,
+  /** When the miss was seen: the due time, or later when the item was captured late. */
+  at: isoDate,
+  policyId: z.optional(nonEmpty(100)),
+});
+export type SlaEvent = z.infer<typeof slaEventSchema>;
+
+export const HISTORY_TYPES = ['captured', 'status', 'answered', 'snoozed', 'woke', 'reopened'] as const;
+/** One state change of an item, for its history. */
+export const historyEntrySchema = z.object({
+  id: nonEmpty(100),
+  platform: platformSchema,
+  externalId: nonEmpty(LIMITS.externalId),
+  at: isoDate,
+  type: z.enum(HISTORY_TYPES),
+  from: z.optional(statusSchema),
+  to: z.optional(statusSchema),
+  note: z.optional(str(300)),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+const localTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM'));
+export const alertSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** A desktop notification this many minutes before a reply is due (0: none). */
+  beforeMinutes: z.number().check(z.int(), z.minimum(0), z.maximum(1440)),
+  atBreach: z.boolean(),
+  /** No notifications between these local times (the browser's time zone); held ones come grouped after. */
+  quietStart: z.optional(localTime),
+  quietEnd: z.optional(localTime),
+});
+export type AlertSettings = z.infer<typeof alertSettingsSchema>;
+export const DEFAULT_ALERTS: AlertSettings = { enabled: true, beforeMinutes: 10, atBreach: true };
+
 export const settingsSchema = z.looseObject({
   agentName: z.optional(str(LIMITS.name)),
   paletteShortcut: z.optional(str(40)),
+  alerts: z.optional(alertSettingsSchema),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -192,6 +242,8 @@ export const exportFileSchema = z.object({
   items: z.optional(z.array(itemSchema)),
   customers: z.optional(z.array(customerSchema)),
   notes: z.optional(z.array(noteSchema)),
+  slaEvents: z.optional(z.array(slaEventSchema)),
+  history: z.optional(z.array(historyEntrySchema)),
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;
 

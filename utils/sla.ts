@@ -1,4 +1,7 @@
-import type { Item, SlaPolicy } from '@/utils/schema';
+import { addBusinessMinutes, businessMinutesBetween } from '@/utils/business-hours';
+import type { BusinessHours, Item, SlaEvent, SlaMetric, SlaPolicy } from '@/utils/schema';
+
+export type ResponseTarget = NonNullable<Item['responseTarget']>;
 
 export const SLA_STATES = ['on-track', 'due-soon', 'breached', 'answered', 'paused'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
@@ -35,19 +38,82 @@ export function matchPolicy(policies: readonly SlaPolicy[], item: Matchable): Sl
   return found ?? policies.find((p) => p.id === DEFAULT_POLICY.id) ?? DEFAULT_POLICY;
 }
 
-export interface Deadlines {
-  dueAt: string;
-  dueSoonAt: string;
+export interface Clock {
+  firstResponseDueAt?: string;
+  dueSoonAt?: string;
+  resolutionDueAt?: string;
 }
 
-/** The clock starts at the platform's time, so an item captured late is already late. */
-export function firstResponseDeadlines(policy: SlaPolicy, postedAt: string): Deadlines {
+/**
+ * The item's deadlines, walked in the policy's business hours from the platform's time, so an
+ * item captured late is already late. A calendar that never opens gives no deadline at all.
+ */
+export function clockFor(
+  policy: SlaPolicy,
+  calendar: BusinessHours | undefined,
+  postedAt: string,
+  target: ResponseTarget = 'first',
+): Clock {
   const start = Date.parse(postedAt);
-  const windowMs = policy.firstResponseMinutes * 60_000;
+  const minutes = target === 'next' ? (policy.nextResponseMinutes ?? policy.firstResponseMinutes) : policy.firstResponseMinutes;
+  const iso = (ms: number) => (Number.isFinite(ms) ? new Date(Math.round(ms)).toISOString() : undefined);
   return {
-    dueAt: new Date(start + windowMs).toISOString(),
-    dueSoonAt: new Date(start + Math.round((windowMs * policy.dueSoonPercent) / 100)).toISOString(),
+    firstResponseDueAt: iso(addBusinessMinutes(start, minutes, calendar)),
+    dueSoonAt: iso(addBusinessMinutes(start, (minutes * policy.dueSoonPercent) / 100, calendar)),
+    resolutionDueAt: policy.resolutionMinutes ? iso(addBusinessMinutes(start, policy.resolutionMinutes, calendar)) : undefined,
   };
+}
+
+/**
+ * Paused clocks resume where they stopped: each deadline still ahead at `pausedAt` keeps the
+ * business time it had left, counted again from `resumeAt`.
+ */
+export function resumeClock(clock: Clock, calendar: BusinessHours | undefined, pausedAt: number, resumeAt: number): Clock {
+  const shift = (iso?: string) => {
+    if (!iso || Date.parse(iso) <= pausedAt) return iso;
+    const left = businessMinutesBetween(pausedAt, Date.parse(iso), calendar);
+    const due = addBusinessMinutes(resumeAt, left, calendar);
+    return Number.isFinite(due) ? new Date(Math.round(due)).toISOString() : undefined;
+  };
+  return {
+    firstResponseDueAt: shift(clock.firstResponseDueAt),
+    dueSoonAt: shift(clock.dueSoonAt),
+    resolutionDueAt: shift(clock.resolutionDueAt),
+  };
+}
+
+type Evaluated = Pick<
+  Item,
+  'platform' | 'externalId' | 'status' | 'firstResponseDueAt' | 'answeredAt' | 'resolvedAt' | 'resolutionDueAt' | 'responseTarget'
+> & { policyId?: string };
+
+/**
+ * The targets this item has missed by `now`. Only the brand's reply (answeredAt) satisfies a
+ * response target and only resolving satisfies resolution; a paused clock misses nothing new.
+ * Ids make each miss unique per message and metric, so evaluating twice records it once.
+ */
+export function missesOf(item: Evaluated, now: number): SlaEvent[] {
+  const events: SlaEvent[] = [];
+  const miss = (metric: SlaMetric, dueAt: string, satisfiedAt: string | undefined) => {
+    const due = Date.parse(dueAt);
+    const seen = satisfiedAt ? Date.parse(satisfiedAt) : now;
+    if (seen <= due || (!satisfiedAt && item.status === 'snoozed')) return;
+    events.push({
+      id: `${metric}|${item.platform}|${item.externalId}`,
+      platform: item.platform,
+      externalId: item.externalId,
+      metric,
+      dueAt,
+      at: new Date(Math.max(due, Math.min(seen, now))).toISOString(),
+      policyId: item.policyId,
+    });
+  };
+  const closedWithoutReply = !item.answeredAt && (item.status === 'resolved' || item.status === 'ignored');
+  if (item.firstResponseDueAt && !closedWithoutReply) {
+    miss(item.responseTarget === 'next' ? 'next-response' : 'first-response', item.firstResponseDueAt, item.answeredAt);
+  }
+  if (item.resolutionDueAt && item.status !== 'ignored') miss('resolution', item.resolutionDueAt, item.resolvedAt);
+  return events;
 }
 
 export interface SlaView {

@@ -9,7 +9,8 @@ import { launchWithExtension } from './launch.ts';
 export { importThroughOptions, openOptions } from './launch.ts';
 export { expect };
 
-const ALLOWED = [...SITE_ORIGINS, 'chrome-extension://', 'data:', 'blob:', 'about:'];
+// chrome:// is the browser's own UI (the SLA test stops the worker from chrome://serviceworker-internals).
+const ALLOWED = [...SITE_ORIGINS, 'chrome-extension://', 'chrome://', 'data:', 'blob:', 'about:'];
 
 export const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures name their dependencies by destructuring.

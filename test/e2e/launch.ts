@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { routeSites } from '../pages/site-server.ts';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The built extension; another build can be tested with REPLYLINE_EXTENSION_DIR. */
+export const EXTENSION_DIR = resolve(process.env.REPLYLINE_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchWithExtension(options: { headless?: boolean; now?: Date } = {}) {

@@ -68,6 +68,11 @@ export const SITE_PAGES: SitePage[] = [
     file: 'x/status-answered.html',
     title: 'X – Conversation: customer reply already answered by the brand',
   },
+  {
+    url: 'https://x.com/i/chat/1588204711-2047730019',
+    file: 'x/xchat-thread.html',
+    title: 'X – XChat thread with a customer + React 19 controlled textarea composer',
+  },
   // Facebook
   {
     url: 'https://www.facebook.com/northwindco/posts/1187465203918274',
@@ -75,12 +80,22 @@ export const SITE_PAGES: SitePage[] = [
     title: 'Facebook – Northwind post with comments and replies',
   },
   { url: 'https://www.facebook.com/notifications', file: 'facebook/notifications.html', title: 'Facebook – Notifications' },
+  {
+    url: 'https://www.facebook.com/messages/t/100072231456789',
+    file: 'facebook/messenger-thread.html',
+    title: 'Facebook – Messenger thread with a customer + Lexical composer',
+  },
   // Instagram
   { url: 'https://www.instagram.com/p/DKq7Zt2xNwB', file: 'instagram/post.html', title: 'Instagram – Northwind post with comments' },
   {
     url: 'https://www.instagram.com/direct/t/17843209871234567',
     file: 'instagram/direct-thread.html',
     title: 'Instagram – DM thread with a customer',
+  },
+  {
+    url: 'https://www.instagram.com/reel/DLm3Qx8vTzA',
+    file: 'instagram/reel.html',
+    title: 'Instagram – Northwind reel; the comment field is swapped for a React textarea on click',
   },
   // LinkedIn
   {
@@ -94,6 +109,11 @@ export const SITE_PAGES: SitePage[] = [
     title: 'LinkedIn – legacy Ember post with Quill comment boxes (the adapter fixture, plain styles)',
   },
   { url: 'https://www.linkedin.com/notifications', file: 'linkedin/notifications.html', title: 'LinkedIn – Notifications' },
+  {
+    url: 'https://www.linkedin.com/messaging/thread/2-NWQ5ZjM4YjAtYTE3Yy00ZTJkLWI4ZjMtNzE2YjA5YzRkMmE1XzEwMA==',
+    file: 'linkedin/messaging-thread.html',
+    title: 'LinkedIn – messaging thread (plain contenteditable) with a shared post and its comment box',
+  },
 ];
 
 export const SITE_ORIGINS = [

@@ -1,7 +1,8 @@
 // The background's handler map: exhaustive over the protocol (a missing handler fails tsc).
 
 import type { Handlers, Sender } from '@/utils/background/router';
-import { brandHandles, captureItems, type ItemView, itemsByKeys, pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
+import { brandHandles, captureItems, type ItemView, itemsByKeys, pendingItems, reapplyPolicies, setItemStatus, urgentCount } from '@/utils/backlog';
+import { validateCalendar } from '@/utils/business-hours';
 import { exportAll, importData } from '@/utils/data-transfer';
 import { normalizeHandle, type ReplylineDb } from '@/utils/db';
 import { applyHealthReport, healthWarnings } from '@/utils/health';
@@ -21,7 +22,7 @@ export interface BackgroundDeps {
   openItem: (item: ItemView) => Promise<{ focusedTab: boolean }>;
 }
 
-async function readSettings(db: ReplylineDb): Promise<Settings> {
+export async function readSettings(db: ReplylineDb): Promise<Settings> {
   return Object.fromEntries((await db.settings.toArray()).map((s) => [s.key, s.value])) as Settings;
 }
 
@@ -40,8 +41,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       urgent: await urgentCount(db, now()),
       pending: await db.items.where('status').equals('pending').count(),
     }),
-    'items/set-status': async ({ key, status }) => {
-      const view = await setItemStatus(db, key, status, now());
+    'items/set-status': async ({ key, status, snoozeUntil }) => {
+      const view = await setItemStatus(db, key, status, now(), snoozeUntil ? new Date(snoozeUntil) : undefined);
       deps.itemsChanged([view]);
       return view;
     },
@@ -49,6 +50,38 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const [item] = await itemsByKeys(db, [key]);
       if (!item) throw new Error(`No item ${key.platform}:${key.externalId}`);
       return deps.openItem(item);
+    },
+    'items/history': async ({ platform, externalId }) => ({
+      history: await db.history.where('[platform+externalId]').equals([platform, externalId]).toArray(),
+      events: await db.slaEvents.where('[platform+externalId]').equals([platform, externalId]).toArray(),
+    }),
+    'policies/list': async () => (await db.slaPolicies.toArray()).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)),
+    'policies/save': async (policy) => {
+      if (policy.businessHoursId && !(await db.businessHours.get(policy.businessHoursId))) {
+        throw new Error(`No business hours with id "${policy.businessHoursId}"`);
+      }
+      await db.slaPolicies.put(policy);
+      deps.itemsChanged(await reapplyPolicies(db));
+      return policy;
+    },
+    'policies/delete': async ({ id }) => {
+      await db.slaPolicies.delete(id);
+      deps.itemsChanged(await reapplyPolicies(db));
+      return null;
+    },
+    'business-hours/list': async () => (await db.businessHours.toArray()).sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id)),
+    'business-hours/save': async (calendar) => {
+      const problems = validateCalendar(calendar);
+      if (problems.length) throw new Error(problems.join('; '));
+      await db.businessHours.put(calendar);
+      deps.itemsChanged(await reapplyPolicies(db));
+      return calendar;
+    },
+    'business-hours/delete': async ({ id }) => {
+      const users = (await db.slaPolicies.toArray()).filter((p) => p.businessHoursId === id);
+      if (users.length) throw new Error(`Used by the policy "${users[0]?.name}": choose other hours there first`);
+      await db.businessHours.delete(id);
+      return null;
     },
     'page/context': async ({ platform }) => {
       const settings = await readSettings(db);

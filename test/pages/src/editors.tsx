@@ -4,6 +4,10 @@
 //   Instagram comment box                 → React 19 controlled <textarea>
 //   LinkedIn SDUI comment boxes            → TipTap (ProseMirror) with the starter kit
 //   LinkedIn legacy (Ember) comment boxes  → Quill
+//   XChat DM box (X)                       → React 19 controlled <textarea>
+//   Messenger thread box (Facebook)        → Lexical (+ rich text), with Messenger's like/send button
+//   LinkedIn messaging box                 → LinkedIn's own plain contenteditable (no library: the model is the DOM text)
+//   Instagram reel comment field           → a placeholder that React swaps for a fresh controlled <textarea> on click
 // window.__labEditors.textOf(el) returns the model text of the editor that contains `el`.
 
 import { registerRichText } from '@lexical/rich-text';
@@ -11,7 +15,7 @@ import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { $getRoot, createEditor } from 'lexical';
 import Quill from 'quill';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 type Reader = () => string;
@@ -127,10 +131,148 @@ function mountQuill(old: HTMLElement) {
   sync();
 }
 
-for (const el of document.querySelectorAll<HTMLElement>('[data-lexical-editor="true"]')) mountLexical(el);
+/** React props from a static element's attributes (the server-rendered markup the app takes over). */
+function reactProps(old: Element): Record<string, string> {
+  const names: Record<string, string> = { class: 'className', autocomplete: 'autoComplete', autocorrect: 'autoCorrect' };
+  const props: Record<string, string> = {};
+  for (const a of old.attributes) props[names[a.name] ?? a.name] = a.value;
+  return props;
+}
+
+/** XChat: the DM box is a React 19 controlled textarea; Send is disabled while it is empty. */
+function mountXChatTextarea(old: HTMLTextAreaElement) {
+  const submit = old.closest('[data-testid="dm-composer"]')?.querySelector('[data-testid="dm-composer-send-button"]');
+  const attrs = reactProps(old);
+  const host = document.createElement('span');
+  host.style.display = 'contents';
+  old.replaceWith(host);
+  let current = '';
+  const sync = track(host, 'textarea', () => current, submit);
+  createRoot(host).render(
+    <ControlledTextarea
+      attrs={attrs}
+      onText={(t) => {
+        current = t;
+        sync();
+      }}
+    />,
+  );
+  sync();
+}
+
+const LIKE_ICON = 'M2 10h4v11H2zm6 11h9.5a2 2 0 002-1.6l1.4-7A2 2 0 0019 10h-5.5l.8-4A2 2 0 0012.3 4L8 10z';
+const SEND_ICON = 'M3 3.5l18 8.5-18 8.5 2.2-8.5L3 3.5zm3.4 9.2l-1.3 5 12.3-5.7H6.4z';
+
+/** Messenger: Lexical in the "Thread composer"; its button is "Send a like" while empty, "Press enter to send" with text. */
+function mountMessengerLexical(el: HTMLElement) {
+  const editor = createEditor({ namespace: 'messenger', onError: (e) => console.error(e) });
+  registerRichText(editor);
+  for (const child of [...el.childNodes]) child.remove();
+  editor.setRootElement(el);
+  const text = () => editor.getEditorState().read(() => $getRoot().getTextContent());
+  const scope = el.closest('[aria-label="Thread composer"]');
+  const button = scope?.querySelector<HTMLElement>('[aria-label="Send a like"], [aria-label="Press enter to send"]');
+  const sync = track(el, 'lexical', text, undefined, scope?.querySelector<HTMLElement>('.ms-ph'));
+  const update = () => {
+    sync();
+    const has = text().trim().length > 0;
+    button?.setAttribute('aria-label', has ? 'Press enter to send' : 'Send a like');
+    button?.querySelector('path')?.setAttribute('d', has ? SEND_ICON : LIKE_ICON);
+  };
+  editor.registerUpdateListener(update);
+  update();
+}
+
+/** LinkedIn messaging: no editor library; the message is the box's DOM text, read on every input event. */
+function mountPlainContentEditable(el: HTMLElement) {
+  const form = el.closest('.msg-form');
+  // innerText joins the <p> blocks with newlines; execCommand may write no-break spaces, which read as spaces.
+  const text = () => el.innerText.replace(/\u00a0/g, ' ').replace(/\n+$/, '');
+  const sync = track(
+    el,
+    'contenteditable',
+    text,
+    form?.querySelector('.msg-form__send-button'),
+    form?.querySelector<HTMLElement>('.msg-form__placeholder'),
+  );
+  el.addEventListener('input', sync);
+  sync();
+}
+
+function SwappedCommentField({ label, onText }: { label: string; onText: (t: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    if (open) field.current?.focus();
+  }, [open]);
+  if (!open) {
+    return (
+      // biome-ignore lint/a11y/useSemanticElements: Instagram renders the placeholder as a div with role=button, as here.
+      <div
+        className="ig-comment-ph"
+        role="button"
+        tabIndex={0}
+        onMouseDown={(e) => {
+          // The placeholder is gone before the browser would focus it: the new textarea takes the focus instead.
+          e.preventDefault();
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+      >
+        {label}
+      </div>
+    );
+  }
+  return (
+    <textarea
+      ref={field}
+      aria-label={label}
+      placeholder={label}
+      autoComplete="off"
+      autoCorrect="off"
+      className="x1i0vuye"
+      value={value}
+      onChange={(e) => {
+        setValue(e.target.value);
+        onText(e.target.value);
+      }}
+    />
+  );
+}
+
+/** Instagram reels: the comment area shows a placeholder; on mousedown or focus React replaces it with a new, focused textarea. */
+function mountSwappedCommentField(placeholder: HTMLElement) {
+  const label = placeholder.textContent?.trim() || 'Add a comment…';
+  const submit = placeholder.closest('form')?.querySelector('.ig-post-btn');
+  const host = document.createElement('span');
+  host.style.display = 'contents';
+  placeholder.replaceWith(host);
+  let current = '';
+  const sync = track(host, 'textarea', () => current, submit);
+  createRoot(host).render(
+    <SwappedCommentField
+      label={label}
+      onText={(t) => {
+        current = t;
+        sync();
+      }}
+    />,
+  );
+  sync();
+}
+
+for (const el of document.querySelectorAll<HTMLElement>('[data-lexical-editor="true"]')) {
+  if (el.closest('[aria-label="Thread composer"]')) mountMessengerLexical(el);
+  else mountLexical(el);
+}
 for (const el of document.querySelectorAll<HTMLElement>('.ql-editor[contenteditable="true"]')) mountQuill(el);
 for (const el of document.querySelectorAll<HTMLTextAreaElement>('textarea[aria-label="Add a comment…"]')) mountTextarea(el);
 for (const el of document.querySelectorAll<HTMLElement>('.tiptap.ProseMirror[contenteditable="true"]')) mountTiptap(el);
+for (const el of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-testid="dm-composer-textarea"]')) mountXChatTextarea(el);
+for (const el of document.querySelectorAll<HTMLElement>('.msg-form__contenteditable[contenteditable="true"]'))
+  mountPlainContentEditable(el);
+for (const el of document.querySelectorAll<HTMLElement>('form .ig-comment-ph')) mountSwappedCommentField(el);
 
 (window as unknown as { __labEditors: unknown }).__labEditors = {
   textOf(el: Element | null): string | null {
