@@ -4,8 +4,8 @@ import type { ItemView } from '@/utils/backlog';
 import { pendingItems, urgentCount } from '@/utils/backlog';
 import { ReplylineDb } from '@/utils/db';
 import type { PageBroadcast, TabMessage } from '@/utils/protocol';
-import { DEFAULT_ALERTS, itemKey, PLATFORM_NAMES } from '@/utils/schema';
 import { runScheduler } from '@/utils/scheduler';
+import { DEFAULT_ALERTS, itemKey, PLATFORM_NAMES } from '@/utils/schema';
 
 const SCHEDULER_ALARM = 'sla-scheduler';
 // Chrome fires alarms no sooner than 30 s from now.

@@ -1,7 +1,16 @@
 // The background's handler map: exhaustive over the protocol (a missing handler fails tsc).
 
 import type { Handlers, Sender } from '@/utils/background/router';
-import { brandHandles, captureItems, type ItemView, itemsByKeys, pendingItems, reapplyPolicies, setItemStatus, urgentCount } from '@/utils/backlog';
+import {
+  brandHandles,
+  captureItems,
+  type ItemView,
+  itemsByKeys,
+  pendingItems,
+  reapplyPolicies,
+  setItemStatus,
+  urgentCount,
+} from '@/utils/backlog';
 import { validateCalendar } from '@/utils/business-hours';
 import { exportAll, importData } from '@/utils/data-transfer';
 import { normalizeHandle, type ReplylineDb } from '@/utils/db';
