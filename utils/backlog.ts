@@ -90,6 +90,9 @@ function woken(record: ItemRecord, ctx: SlaContext, now: Date): ItemRecord {
   };
 }
 
+/** Orders entries written in the same millisecond (the background is the only writer). */
+let historySeq = 0;
+
 /** Collects a write's history entries and SLA misses, stored with it in its transaction. */
 function journal(now: Date) {
   const history: HistoryEntry[] = [];
@@ -98,7 +101,7 @@ function journal(now: Date) {
     history,
     note(item: Pick<ItemRecord, 'platform' | 'externalId'>, type: HistoryEntry['type'], extra: Partial<HistoryEntry> = {}) {
       // Ids sort in the order things happened, so an item's history reads in order from its index.
-      const id = `${at}~${String(history.length).padStart(3, '0')}~${crypto.randomUUID().slice(0, 8)}`;
+      const id = `${at}~${(historySeq++).toString(36).padStart(8, '0')}~${crypto.randomUUID().slice(0, 8)}`;
       history.push({ id, platform: item.platform, externalId: item.externalId, at, type, ...extra });
     },
     async save(db: ReplylineDb, records: ItemRecord[]) {

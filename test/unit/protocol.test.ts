@@ -159,3 +159,65 @@ test('adapter health: reports from content scripts add up per platform and surfa
   expect(await call({ type: 'health/list', payload: {} }, page)).toEqual({ ok: true, data: { warnings: [], platforms: [] } });
   expect(await call({ type: 'health/list', payload: {} }, xTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });
+
+test('policies and business hours: saved, listed in order, refused with a reason, and pending clocks follow them', async () => {
+  const { call, db } = setup();
+  await call({ type: 'items/capture', payload: { items: [captured({ kind: 'dm' })] } }, xTab);
+  const office = {
+    id: 'office',
+    name: 'Office',
+    timezone: 'UTC',
+    week: {
+      mon: [{ start: '09:00', end: '17:00' }],
+      tue: [
+        { start: '09:00', end: '12:00' },
+        { start: '11:00', end: '14:00' },
+      ],
+    },
+  };
+  expect(await call({ type: 'business-hours/save', payload: office }, page)).toMatchObject({
+    ok: false,
+    error: { message: 'Tuesday: 09:00–12:00 overlaps 11:00–14:00' },
+  });
+  const weekdays = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start: '09:00', end: '17:00' }]]));
+  expect(await call({ type: 'business-hours/save', payload: { ...office, week: weekdays } }, page)).toMatchObject({ ok: true });
+
+  const dm = { id: 'dm', name: 'DMs', order: 1, match: { kinds: ['dm'] }, firstResponseMinutes: 30, dueSoonPercent: 50 };
+  expect(await call({ type: 'policies/save', payload: { ...dm, businessHoursId: 'nope' } }, page)).toMatchObject({
+    ok: false,
+    error: { message: 'No business hours with id "nope"' },
+  });
+  await call({ type: 'policies/save', payload: { ...dm, businessHoursId: 'office' } }, page);
+  await call({ type: 'policies/save', payload: { ...dm, id: 'all', name: 'All', order: 0, match: {}, firstResponseMinutes: 90 } }, page);
+  expect(await call({ type: 'policies/list', payload: {} }, page)).toMatchObject({ ok: true, data: [{ id: 'all' }, { id: 'dm' }] });
+  expect(await call({ type: 'policies/list', payload: {} }, xTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+  // The DM posted Wed 2026-07-01 12:00 UTC now runs on "All" (order 0): 90 minutes.
+  expect((await db.items.toArray())[0]).toMatchObject({ policyId: 'all', firstResponseDueAt: '2026-07-01T13:30:00.000Z' });
+  await call({ type: 'policies/delete', payload: { id: 'all' } }, page);
+  expect((await db.items.toArray())[0]).toMatchObject({ policyId: 'dm', firstResponseDueAt: '2026-07-01T12:30:00.000Z' });
+  expect(await call({ type: 'business-hours/delete', payload: { id: 'office' } }, page)).toMatchObject({
+    ok: false,
+    error: { message: 'Used by the policy "DMs": choose other hours there first' },
+  });
+});
+
+test('snooze through the protocol needs a future wake-up time; history lists what happened', async () => {
+  const { call } = setup();
+  await call({ type: 'items/capture', payload: { items: [captured()] } }, xTab);
+  const key = { platform: 'x', externalId: captured().externalId };
+  expect(await call({ type: 'items/set-status', payload: { key, status: 'snoozed' } }, page)).toMatchObject({
+    ok: false,
+    error: { message: 'A snooze needs a wake-up time in the future' },
+  });
+  expect(
+    await call({ type: 'items/set-status', payload: { key, status: 'snoozed', snoozeUntil: '2026-07-01T15:00:00.000Z' } }, page),
+  ).toMatchObject({
+    ok: true,
+    data: { status: 'snoozed', snoozedUntil: '2026-07-01T15:00:00.000Z' },
+  });
+  expect(await call({ type: 'items/history', payload: key }, page)).toMatchObject({
+    ok: true,
+    data: { history: [{ type: 'captured' }, { type: 'snoozed', note: 'until 2026-07-01T15:00:00.000Z' }], events: [] },
+  });
+});
