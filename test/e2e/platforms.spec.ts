@@ -76,8 +76,8 @@ const CASES: Case[] = [
     kind: 'Messenger Lexical',
     items: 3,
     answered: 0,
-    // The Facebook adapter gives Messenger composers no reply target (a tested choice), so the fallback renders.
-    customer: 'there',
+    // A Messenger reply answers the thread's latest message from the customer.
+    customer: 'Ingrid',
   },
   {
     platform: 'linkedin',

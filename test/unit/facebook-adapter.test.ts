@@ -382,11 +382,12 @@ describe('Facebook adapter: Messenger thread', () => {
     expect(facebookAdapter.extract(byId(doc, 'm1'), ctx(THREAD_URL, BRAND, morning))).toEqual({ type: 'error', reason: 'no-time' });
   });
 
-  test('the composer and its send button; DMs have no reply target', () => {
+  test('the composer and its send button; a reply answers the latest message from the customer', () => {
     const editor = byId(doc, 'dm-editor');
     expect(facebookAdapter.findComposer(editor.querySelector('p') as Element)).toBe(editor);
     expect(facebookAdapter.findSubmit(editor)).toBe(byId(doc, 'dm-submit'));
-    expect(facebookAdapter.replyTarget(editor, c)).toBeNull();
+    // m5 "ping", not m2 (the brand's own) nor m4 (no id).
+    expect(facebookAdapter.replyTarget(editor, c)).toBe('mid.$cAAAAB1Xq9ZtR4aKe1Ks6uZ7');
   });
 });
 

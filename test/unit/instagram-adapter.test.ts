@@ -436,7 +436,8 @@ describe('Instagram adapter: demo pages (test/pages/sites/instagram)', () => {
     const editor = doc.querySelector('[data-lexical-editor="true"]') as Element;
     expect(ig.findComposer(editor.querySelector('p') as Element)).toBe(editor);
     expect(ig.findSubmit(editor)?.textContent).toBe('Send');
-    expect(ig.replyTarget(editor, c)).toBeNull();
+    // A DM reply answers the latest message from the customer.
+    expect(ig.replyTarget(editor, c)).toBe('mid.$cAAAB8Rk2x0yVa0dKf2ZpW6nR1sYu');
   });
 });
 
@@ -493,7 +494,7 @@ describe('Instagram adapter: composers', () => {
     const editor = byId(doc, 'dm-editor');
     expect(ig.findComposer(editor.querySelector('br') as Element)).toBe(editor);
     expect(ig.findSubmit(editor)).toBe(byId(doc, 'dm-send'));
-    expect(ig.replyTarget(editor, ctx(THREAD_URL))).toBeNull();
+    expect(ig.replyTarget(editor, ctx(THREAD_URL))).toBe('mid.$gAAB1q2w3e4r5t6y7u8i9o0pThree3');
     byId(doc, 'dm-send').remove();
     expect(ig.findSubmit(editor)).toBeNull();
   });

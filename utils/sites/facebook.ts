@@ -545,6 +545,19 @@ function extractMessage(row: Element, ctx: PageContext): ExtractOutcome {
   });
 }
 
+/** A Messenger reply answers the thread's latest message from the customer. */
+function latestIncomingMessage(doc: Document): string | null {
+  const grid = doc.querySelector(selectors.messageGrid) ?? doc;
+  const rows = [...grid.querySelectorAll(selectors.messageRow)].reverse();
+  for (const row of rows) {
+    const sender = row.querySelector(selectors.messageSender);
+    if (sender && YOU_SENT.test(readLabel(sender, 60))) continue;
+    const id = messageIdOf(row);
+    if (id) return id;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------- adapter
 
 const ROOTS = [selectors.article, selectors.notificationRow, selectors.messageRow].join(', ');
@@ -647,7 +660,8 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   replyTarget(composer, ctx) {
-    if (composer.closest(selectors.threadComposer) || !composer.matches(selectors.replyEditor)) return null;
+    if (composer.closest(selectors.threadComposer)) return latestIncomingMessage(composer.ownerDocument);
+    if (!composer.matches(selectors.replyEditor)) return null;
     // The reply box sits after the thread it answers (replies are siblings on single-comment views):
     // the nearest earlier comment by the person the box names, else the nearest earlier comment.
     const named = attrLabel(composer, 'aria-label', LIMITS.name * 2).replace(REPLY_TO_LABEL, '');

@@ -409,6 +409,17 @@ function messageIdOf(row: Element): string | null {
   return MESSAGE_ID.test(raw) ? raw : null;
 }
 
+/** A DM reply answers the thread's latest message from the customer. */
+function latestIncomingMessage(doc: Document, brands: Set<string>): string | null {
+  const rows = [...doc.querySelectorAll(selectors.messageRow)].filter(isMessageRow).reverse();
+  for (const row of rows) {
+    if (isOutgoing(row, brands)) continue;
+    const id = messageIdOf(row);
+    if (id) return id;
+  }
+  return null;
+}
+
 function isOutgoing(row: Element, brands: Set<string>): boolean {
   for (const h of row.querySelectorAll(selectors.messageSender)) if (YOU_SENT.test(readLabel(h, 60))) return true;
   for (const a of row.querySelectorAll(selectors.profileLink)) {
@@ -582,7 +593,9 @@ export const instagramAdapter: SiteAdapter = {
   },
 
   replyTarget(composer, ctx) {
-    if (composerKind(composer) !== 'comment') return null;
+    const kind = composerKind(composer);
+    if (kind === 'dm') return latestIncomingMessage(composer.ownerDocument, normalizeHandles(ctx.brandHandles, USERNAME));
+    if (kind !== 'comment') return null;
     // A comment permalink page answers that comment.
     if (onInstagram(ctx.url)) {
       const m = COMMENT_PATH.exec(ctx.url.pathname);
