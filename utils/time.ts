@@ -126,3 +126,17 @@ export function separatorTime(label: string, now: Date): string | null {
   d.setHours(h, min, 0, 0);
   return d.getTime() <= now.getTime() && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
 }
+
+/**
+ * A message's clock time under its thread's day heading ("9:14 AM" under "Yesterday", "Monday",
+ * "Jul 29"), read like a separator. A bare or "Today" clock later than now (allowing a minute of
+ * clock skew between the page and this machine) is from yesterday: a late-night message read after
+ * midnight. Other forms later than now are not a time.
+ */
+export function threadClockTime(clock: string, heading: string, now: Date): string | null {
+  const day = heading.trim();
+  const label = `${day} ${clock.trim()}`.trim();
+  const exact = separatorTime(label, now);
+  if (exact || (day && day.toLowerCase() !== 'today')) return exact;
+  return separatorTime(label, new Date(now.getTime() + 60_000)) ?? separatorTime(`yesterday ${clock.trim()}`, now);
+}

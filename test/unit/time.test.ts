@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { linkedinIdToDate, parseRelativeAge, separatorTime, xIdToDate } from '@/utils/time';
+import { linkedinIdToDate, parseRelativeAge, separatorTime, threadClockTime, xIdToDate } from '@/utils/time';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -122,5 +122,28 @@ describe('separatorTime (message-list labels, in the browser’s local time)', (
   });
   test.each(['Today at 11:30 PM', '25:00', 'mañana 9:00', ''])('%s is not read', (label) => {
     expect(separatorTime(label, now)).toBeNull();
+  });
+});
+
+describe('threadClockTime: a clock under a thread day heading, local time', () => {
+  const now = new Date(2026, 6, 29, 13, 0, 30); // Wednesday 29 July 2026, 13:00:30
+  const at = (month: number, day: number, h: number, m: number, year = 2026) => new Date(year, month, day, h, m).toISOString();
+  test.each([
+    ['9:14 AM', '', at(6, 29, 9, 14)],
+    ['13:01', '', at(6, 29, 13, 1)], // half a minute ahead: the page's clock runs fast, still today
+    ['11:30 PM', '', at(6, 28, 23, 30)], // later than now: last night
+    ['11:30 PM', 'Today', at(6, 28, 23, 30)],
+    ['4:12 PM', 'Yesterday', at(6, 28, 16, 12)],
+    ['10:00 AM', 'Monday', at(6, 27, 10, 0)],
+    ['10:00 AM', 'Wednesday', at(6, 22, 10, 0)], // a weekday heading is never today
+    ['8:05 AM', 'Jul 3', at(6, 3, 8, 5)],
+    ['8:05 AM', 'Dec 24', at(11, 24, 8, 5, 2025)], // later this year: last year
+    ['8:05 AM', 'Dec 24, 2024', at(11, 24, 8, 5, 2024)],
+    ['3h', '', new Date(now.getTime() - 3 * 3_600_000).toISOString()],
+    ['9:14 AM', 'Aug 30, 2026', null], // a dated heading in the future is not a time
+    ['25:14', '', null],
+    ['09:14', 'Mañana', null],
+  ])('%s under "%s"', (clock, heading, expected) => {
+    expect(threadClockTime(clock, heading, now)).toBe(expected);
   });
 });

@@ -20,7 +20,7 @@ import { cap, composersOwning, normalizeHandles, readLabel, readText, UNSAFE_CHA
 import { guardExtract } from '@/utils/sites/extract-guard';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
-import { linkedinIdToDate, parseRelativeAge } from '@/utils/time';
+import { linkedinIdToDate, parseRelativeAge, threadClockTime } from '@/utils/time';
 
 /**
  * Every selector this adapter uses. Stability order: data-testid/componentkey/URN attributes, then aria,
@@ -544,37 +544,10 @@ function messageId(urn: string): string | null {
   return MSG_URN.test(urn) && urn.length <= LIMITS.externalId ? urn : null;
 }
 
-const CLOCK = /^(\d{1,2}):(\d{2})\s*([AaPp][Mm])?$/;
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
 /**
  * Messaging shows only display strings ("10:32 AM" under a "Today"/"Monday"/"Jul 3" heading), in the
  * viewer's local time: the result is minute-exact at best, so it is always flagged approximate.
  */
-function messageTime(clock: string, heading: string, now: Date): string | null {
-  const m = CLOCK.exec(clock.trim());
-  if (!m) return null;
-  let hours = Number(m[1]);
-  const minutes = Number(m[2]);
-  if (m[3]) hours = (hours % 12) + (m[3].toLowerCase() === 'pm' ? 12 : 0);
-  if (hours > 23 || minutes > 59) return null;
-  const d = new Date(now.getTime());
-  const h = heading.trim().toLowerCase();
-  if (h === 'yesterday') d.setDate(d.getDate() - 1);
-  else if (WEEKDAYS.includes(h)) {
-    const back = (d.getDay() - WEEKDAYS.indexOf(h) + 7) % 7 || 7;
-    d.setDate(d.getDate() - back);
-  } else if (h && h !== 'today') {
-    const parsed = new Date(/\d{4}/.test(h) ? heading : `${heading}, ${now.getFullYear()}`);
-    if (Number.isNaN(parsed.getTime())) return null;
-    d.setFullYear(parsed.getFullYear(), parsed.getMonth(), parsed.getDate());
-    if (d.getTime() > now.getTime()) d.setFullYear(d.getFullYear() - 1);
-  }
-  d.setHours(hours, minutes, 0, 0);
-  if (d.getTime() > now.getTime() && (!h || h === 'today')) d.setDate(d.getDate() - 1);
-  return d.toISOString();
-}
-
 function extractMessage(el: Element, ctx: PageContext): ExtractOutcome {
   const id = messageId(el.getAttribute('data-event-urn') ?? '');
   if (!id) return { type: 'error', reason: 'bad-message-urn' };
@@ -606,7 +579,8 @@ function extractMessage(el: Element, ctx: PageContext): ExtractOutcome {
   const body = el.querySelector(selectors.messageBody);
   const text = body ? cleanText(body, LIMITS.text) : '';
   const threadId = THREAD_PATH.exec(ctx.url.pathname)?.[1];
-  const postedAt = messageTime(clock, heading, ctx.now) ?? ctx.now.toISOString();
+  const postedAt = threadClockTime(clock, heading, ctx.now);
+  if (!postedAt) return { type: 'error', reason: 'no-time' };
   return finish({
     platform: 'linkedin',
     externalId: id,

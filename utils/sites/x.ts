@@ -19,7 +19,7 @@ import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/
 import { cap, clean, composersOwning, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
-import { approxTime, machineTime, xIdToDate } from '@/utils/time';
+import { approxTime, machineTime, threadClockTime, xIdToDate } from '@/utils/time';
 
 /**
  * Every selector this adapter uses. Stability order: data-testid, then role/aria, then structure;
@@ -293,8 +293,6 @@ const XCHAT_TEXT_PREFIX = 'message-text-';
 const XCHAT_PATH = /^\/i\/chat\/(\d{1,20}-\d{1,20}|g\d{1,20})\/?$/;
 const LEGACY_PATH = /^\/messages\/(\d{1,20}-\d{1,20})\/?$/;
 const ROW_SUFFIX = /^(\d{1,20}):(\d{1,20})$/;
-/** "2:01 PM", "14:01": the only shape an XChat time label takes for today's messages (English and 24-hour UIs). */
-const CLOCK = /^(\d{1,2}):(\d{2})(?:\s*([AaPp])\.?\s*[Mm]\.?)?$/;
 
 interface DmGeneration {
   kind: 'xchat' | 'legacy';
@@ -427,20 +425,6 @@ function threadCustomer(msg: Element, gen: DmGeneration, conversation: string | 
 }
 
 /** Today's clock label as a local time (the page shows the user's clock); a future time means yesterday. */
-function clockTime(label: string, now: Date): string | null {
-  const m = CLOCK.exec(label.trim());
-  if (!m) return null;
-  let h = Number(m[1]);
-  const min = Number(m[2]);
-  const ampm = m[3]?.toLowerCase();
-  if (min > 59 || (ampm ? h < 1 || h > 12 : h > 23)) return null;
-  if (ampm) h = (h % 12) + (ampm === 'p' ? 12 : 0);
-  const d = new Date(now.getTime());
-  d.setHours(h, min, 0, 0);
-  if (d.getTime() > now.getTime() + 60_000) d.setDate(d.getDate() - 1);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
 function xchatTextBlock(msg: Element, id: string): Element | null {
   for (const block of msg.querySelectorAll(selectors.xchatTextBlock)) {
     if (block.getAttribute('data-testid')?.toLowerCase() === `${XCHAT_TEXT_PREFIX}${id}`) return block;
@@ -464,7 +448,7 @@ function readDmContent(msg: Element, gen: DmGeneration, id: string, now: Date): 
     for (const span of msg.querySelectorAll(selectors.xchatTimeLabel)) {
       const label = oneLine(readText(span, 40), 40);
       if (!label) continue;
-      postedAt = clockTime(label, now) ?? approxTime(label, now);
+      postedAt = threadClockTime(label, '', now) ?? approxTime(label, now);
       break;
     }
     return { text: cap(clean(parts.join('\n')).trim(), LIMITS.text), postedAt, approximate: true };
