@@ -1,12 +1,10 @@
-import { expect, importThroughOptions, openOptions, seedFile, test } from './extension';
+import { expect, importThroughOptions, openOptions, seededPage, seedFile, test } from './extension';
 
 test('mentions are captured: one badge per customer item, states by age, none on likes or brand tweets', async ({
   context,
   extensionId,
 }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://x.com/notifications/mentions');
+  const page = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
 
   const hosts = page.locator('[data-replyline-item]');
   await expect(hosts.first()).toBeVisible();
@@ -28,9 +26,7 @@ test('mentions are captured: one badge per customer item, states by age, none on
 });
 
 test('the popup lists pending items most urgent first, with the contract markers', async ({ context, extensionId }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://x.com/notifications/mentions');
+  const page = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
   const pageKeys = await page.locator('[data-replyline-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item')));
   expect(pageKeys.length).toBeGreaterThan(2);
   await expect
@@ -78,9 +74,7 @@ test('the popup lists pending items most urgent first, with the contract markers
 });
 
 test('a hostile author name renders as inert text', async ({ context, extensionId }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://x.com/notifications/mentions');
+  const page = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
   await expect(page.locator('[data-replyline-item]').first()).toBeVisible();
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -126,9 +120,7 @@ test('signed in as another account than the brand: the popup says so', async ({ 
 });
 
 test('the palette asked for in a box the adapter does not know: a message, and site health says so', async ({ context, extensionId }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://x.com/home');
+  const page = await seededPage(context, extensionId, 'https://x.com/home');
   await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
   // A composer shape X does not have today (as after a redesign).
   await page.evaluate(() => {
@@ -148,9 +140,7 @@ test('site health: counts per kind of page and per selector in options; a status
   context,
   extensionId,
 }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://x.com/notifications/mentions');
+  const page = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
   await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
   // A status page that no longer shows any tweet, as after a redesign (the local server's 404 page).
   const broken = await context.newPage();

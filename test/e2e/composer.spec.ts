@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { firstNameOf, renderTemplate } from '../../utils/templates.ts';
-import { expect, importThroughOptions, openOptions, seedFile, test } from './extension';
+import { expect, importThroughOptions, openOptions, seededPage, seedFile, test } from './extension';
 
 const STATUS = 'https://x.com/maya_rides/status/2124573908005815395';
 const editorText = (page: Page) => page.evaluate(() => (window as unknown as { __xComposer: { text(): string } }).__xComposer.text());
@@ -108,9 +108,7 @@ test('sending natively turns the item answered by itself', async ({ context, ext
 });
 
 test('a template added in options works at once in a tab that was already open', async ({ context, extensionId }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto(STATUS);
+  const page = await seededPage(context, extensionId, STATUS);
   await expect(page.locator('[data-replyline-item]').first()).toBeVisible();
   const options = await openOptions(context, extensionId);
   await options.getByRole('button', { name: 'New template' }).click();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, importThroughOptions, openOptions, seedFile, test } from './extension';
+import { expect, importThroughOptions, openOptions, seededPage, test } from './extension';
 
 async function download(page: Page) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export data' }).click()]);
@@ -9,9 +9,7 @@ async function download(page: Page) {
 }
 
 test('export → import into a fresh profile → export round-trips', async ({ context, extensionId }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const site = await context.newPage();
-  await site.goto('https://x.com/notifications/mentions');
+  const site = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
   await expect(site.locator('[data-replyline-sla="breached"]').first()).toBeVisible();
 
   const options = await openOptions(context, extensionId);

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type BrowserContext, test as base, expect, type Worker } from '@playwright/test';
 import { SITE_ORIGINS } from '../pages/site-server.ts';
-import { launchWithExtension } from './launch.ts';
+import { importThroughOptions, launchWithExtension } from './launch.ts';
 
 export { importThroughOptions, openOptions } from './launch.ts';
 export { expect };
@@ -33,3 +33,11 @@ export const test = base.extend<{ context: BrowserContext; worker: Worker; exten
 });
 
 export const seedFile = async () => JSON.parse(await readFile(resolve('test/pages/demo-seed.json'), 'utf8')) as Record<string, unknown>;
+
+/** The demo seed imported through options, then a site page opened: where most tests start. */
+export async function seededPage(context: BrowserContext, extensionId: string, url: string) {
+  await importThroughOptions(context, extensionId, await seedFile());
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}

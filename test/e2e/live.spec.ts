@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { seedFile } from './extension';
-import { importThroughOptions, launchWithExtension } from './launch.ts';
+import { seededPage } from './extension';
+import { launchWithExtension } from './launch.ts';
 
 // Evaluated in the extension's service worker, where `chrome` exists.
 declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
@@ -10,9 +10,7 @@ test('badges change state live, without a reload, and the toolbar badge counts t
   // then 6 s short of due-soon (45 min) and the 50-minute-old one 6 s short of breached (60 min).
   const { context, worker, extensionId } = await launchWithExtension({ now: new Date(Date.now() - 10 * 60_000 + 6_000) });
   try {
-    await importThroughOptions(context, extensionId, await seedFile());
-    const page = await context.newPage();
-    await page.goto('https://x.com/notifications/mentions');
+    const page = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
     const states = () =>
       page
         .locator('[data-replyline-item]')

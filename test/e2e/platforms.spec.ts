@@ -1,7 +1,7 @@
 // The same loop on every platform, on pages that run the sites' real editor packages:
 // capture → badges → popup, then Tab expansion and the palette, checked in the editor's own model.
 import type { Page } from '@playwright/test';
-import { expect, importThroughOptions, seedFile, test } from './extension';
+import { expect, seededPage, test } from './extension';
 
 interface Case {
   platform: 'x' | 'facebook' | 'instagram' | 'linkedin';
@@ -135,9 +135,7 @@ async function openComposer(page: Page, c: Case) {
 
 for (const c of CASES) {
   test(`${c.kind} on ${c.platform}: items captured with badges and listed in the popup`, async ({ context, extensionId }) => {
-    await importThroughOptions(context, extensionId, await seedFile());
-    const page = await context.newPage();
-    await page.goto(c.url);
+    const page = await seededPage(context, extensionId, c.url);
     const hosts = page.locator('[data-replyline-item]');
     await expect(hosts.first()).toBeAttached();
     await expect
@@ -166,9 +164,7 @@ for (const c of CASES) {
   });
 
   test(`${c.kind} on ${c.platform}: shortcut + Tab and the palette insert into the editor's model`, async ({ context, extensionId }) => {
-    await importThroughOptions(context, extensionId, await seedFile());
-    const page = await context.newPage();
-    await page.goto(c.url);
+    const page = await seededPage(context, extensionId, c.url);
     await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
     if (c.items !== undefined) await expect(page.locator('[data-replyline-item]')).toHaveCount(c.items);
     await openComposer(page, c);
@@ -200,9 +196,7 @@ for (const c of CASES) {
 }
 
 test('LinkedIn: items inside the #interop-outlet open shadow root are observed and badged', async ({ context, extensionId }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://www.linkedin.com/feed/update/urn:li:activity:7530182030132434567');
+  const page = await seededPage(context, extensionId, 'https://www.linkedin.com/feed/update/urn:li:activity:7530182030132434567');
   await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
   const urn = 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAB9q8w7e,2-MTcyOTk5OTk5OTk5OTk=)';
   // The messaging overlay renders later, inside the outlet's shadow root, as on linkedin.com.
@@ -269,9 +263,7 @@ test('Instagram reel: the comment placeholder is replaced by a new, focused Reac
   context,
   extensionId,
 }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://www.instagram.com/reel/DLm3Qx8vTzA/');
+  const page = await seededPage(context, extensionId, 'https://www.instagram.com/reel/DLm3Qx8vTzA/');
   await expect(page.locator('[data-replyline-item]')).toHaveCount(4);
   const field = 'textarea[aria-label="Add a comment…"]';
   // Nothing to type into until the app swaps the placeholder out.
@@ -297,9 +289,11 @@ test('LinkedIn messaging: the shared post comment box verifies against its own P
   context,
   extensionId,
 }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://www.linkedin.com/messaging/thread/2-NWQ5ZjM4YjAtYTE3Yy00ZTJkLWI4ZjMtNzE2YjA5YzRkMmE1XzEwMA==/');
+  const page = await seededPage(
+    context,
+    extensionId,
+    'https://www.linkedin.com/messaging/thread/2-NWQ5ZjM4YjAtYTE3Yy00ZTJkLWI4ZjMtNzE2YjA5YzRkMmE1XzEwMA==/',
+  );
   await expect(page.locator('[data-replyline-item]')).toHaveCount(3);
   const comment = '.msg-thread .ql-editor';
   const post = page.locator('.msg-thread .comments-comment-box__submit-button');

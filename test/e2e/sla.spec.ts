@@ -1,6 +1,6 @@
 // SLA alerts outlive the service worker, and the popup's snooze/resolve keys drive the clock.
 import type { Page } from '@playwright/test';
-import { expect, importThroughOptions, openOptions, seedFile, test } from './extension';
+import { expect, importThroughOptions, openOptions, seededPage, seedFile, test } from './extension';
 
 // Evaluated in extension pages, where `chrome` exists.
 declare const chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } };
@@ -68,9 +68,7 @@ test('popup: s snoozes the selected item (it leaves the backlog and its badge pa
   context,
   extensionId,
 }) => {
-  await importThroughOptions(context, extensionId, await seedFile());
-  const page = await context.newPage();
-  await page.goto('https://x.com/notifications/mentions');
+  const page = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
   await expect(page.locator('[data-replyline-sla="breached"]').first()).toBeAttached();
 
   const popup = await context.newPage();

@@ -15,7 +15,7 @@ import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { $getRoot, createEditor } from 'lexical';
 import Quill from 'quill';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { type ReactElement, useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 type Reader = () => string;
@@ -72,28 +72,28 @@ function ControlledTextarea({ attrs, onText }: { attrs: Record<string, string>; 
   );
 }
 
-function mountTextarea(old: HTMLTextAreaElement) {
-  const attrs: Record<string, string> = {};
-  for (const a of old.attributes)
-    attrs[
-      a.name === 'class' ? 'className' : a.name === 'autocomplete' ? 'autoComplete' : a.name === 'autocorrect' ? 'autoCorrect' : a.name
-    ] = a.value;
+/**
+ * Replaces a static element with a React root rendering `field`, as the site's app takes over its
+ * server markup; the model is the last text React reported.
+ */
+function mountReactField(old: Element, submit: Element | null | undefined, field: (onText: (t: string) => void) => ReactElement) {
   const host = document.createElement('span');
   host.style.display = 'contents';
   old.replaceWith(host);
   let current = '';
-  const submit = host.closest('form')?.querySelector('.ig-post-btn');
-  createRoot(host).render(
-    <ControlledTextarea
-      attrs={attrs}
-      onText={(t) => {
-        current = t;
-        sync();
-      }}
-    />,
-  );
   const sync = track(host, 'textarea', () => current, submit);
+  createRoot(host).render(
+    field((t) => {
+      current = t;
+      sync();
+    }),
+  );
   sync();
+}
+
+function mountTextarea(old: HTMLTextAreaElement) {
+  const submit = old.closest('form')?.querySelector('.ig-post-btn');
+  mountReactField(old, submit, (onText) => <ControlledTextarea attrs={reactProps(old)} onText={onText} />);
 }
 
 function mountTiptap(old: HTMLElement) {
@@ -142,22 +142,7 @@ function reactProps(old: Element): Record<string, string> {
 /** XChat: the DM box is a React 19 controlled textarea; Send is disabled while it is empty. */
 function mountXChatTextarea(old: HTMLTextAreaElement) {
   const submit = old.closest('[data-testid="dm-composer"]')?.querySelector('[data-testid="dm-composer-send-button"]');
-  const attrs = reactProps(old);
-  const host = document.createElement('span');
-  host.style.display = 'contents';
-  old.replaceWith(host);
-  let current = '';
-  const sync = track(host, 'textarea', () => current, submit);
-  createRoot(host).render(
-    <ControlledTextarea
-      attrs={attrs}
-      onText={(t) => {
-        current = t;
-        sync();
-      }}
-    />,
-  );
-  sync();
+  mountReactField(old, submit, (onText) => <ControlledTextarea attrs={reactProps(old)} onText={onText} />);
 }
 
 const LIKE_ICON = 'M2 10h4v11H2zm6 11h9.5a2 2 0 002-1.6l1.4-7A2 2 0 0019 10h-5.5l.8-4A2 2 0 0012.3 4L8 10z';
@@ -245,21 +230,7 @@ function SwappedCommentField({ label, onText }: { label: string; onText: (t: str
 function mountSwappedCommentField(placeholder: HTMLElement) {
   const label = placeholder.textContent?.trim() || 'Add a comment…';
   const submit = placeholder.closest('form')?.querySelector('.ig-post-btn');
-  const host = document.createElement('span');
-  host.style.display = 'contents';
-  placeholder.replaceWith(host);
-  let current = '';
-  const sync = track(host, 'textarea', () => current, submit);
-  createRoot(host).render(
-    <SwappedCommentField
-      label={label}
-      onText={(t) => {
-        current = t;
-        sync();
-      }}
-    />,
-  );
-  sync();
+  mountReactField(placeholder, submit, (onText) => <SwappedCommentField label={label} onText={onText} />);
 }
 
 for (const el of document.querySelectorAll<HTMLElement>('[data-lexical-editor="true"]')) {
