@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { HealthSection } from '@/components/health-section';
+import { SlaSection } from '@/components/sla-section';
 import { Alert, buttonClass, errorText, Field, inputClass, quietClass, Section } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { send } from '@/utils/protocol';
@@ -365,6 +366,7 @@ export function OptionsPage() {
       <AccountsSection />
       <AgentSection />
       <TemplatesSection />
+      <SlaSection />
       <DataSection />
       <HealthSection />
     </main>

@@ -52,6 +52,8 @@ export const requests = {
   'policies/list': { audience: 'extension', schema: z.object({}) },
   'policies/save': { audience: 'extension', schema: slaPolicySchema },
   'policies/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
+  /** Ids in the new order: each gets its index as `order`, in one transaction. */
+  'policies/reorder': { audience: 'extension', schema: z.object({ ids: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200)) }) },
   'business-hours/list': { audience: 'extension', schema: z.object({}) },
   'business-hours/save': { audience: 'extension', schema: businessHoursSchema },
   'business-hours/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
@@ -89,6 +91,7 @@ export interface Responses {
   'policies/list': SlaPolicy[];
   'policies/save': SlaPolicy;
   'policies/delete': null;
+  'policies/reorder': SlaPolicy[];
   'business-hours/list': BusinessHours[];
   'business-hours/save': BusinessHours;
   'business-hours/delete': null;

@@ -15,7 +15,7 @@ import { validateCalendar } from '@/utils/business-hours';
 import { exportAll, importData } from '@/utils/data-transfer';
 import { normalizeHandle, type ReplylineDb } from '@/utils/db';
 import { applyHealthReport, healthWarnings } from '@/utils/health';
-import type { Platform, Settings } from '@/utils/schema';
+import type { Platform, Settings, SlaPolicy } from '@/utils/schema';
 
 export const DEFAULT_PALETTE_SHORTCUT = 'Ctrl+Shift+Space';
 
@@ -78,6 +78,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       deps.itemsChanged(await reapplyPolicies(db));
       return null;
     },
+    'policies/reorder': async ({ ids }) => {
+      const reordered = await db.transaction('rw', db.slaPolicies, async () => {
+        const found = await db.slaPolicies.bulkGet(ids);
+        const missing = ids.find((_, i) => !found[i]);
+        if (missing) throw new Error(`No policy with id "${missing}"`);
+        const next = found.map((p, order) => ({ ...(p as SlaPolicy), order }));
+        await db.slaPolicies.bulkPut(next);
+        return next;
+      });
+      deps.itemsChanged(await reapplyPolicies(db));
+      return reordered;
+    },
     'business-hours/list': async () => (await db.businessHours.toArray()).sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id)),
     'business-hours/save': async (calendar) => {
       const problems = validateCalendar(calendar);
@@ -87,9 +99,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return calendar;
     },
     'business-hours/delete': async ({ id }) => {
-      const users = (await db.slaPolicies.toArray()).filter((p) => p.businessHoursId === id);
-      if (users.length) throw new Error(`Used by the policy "${users[0]?.name}": choose other hours there first`);
-      await db.businessHours.delete(id);
+      await db.transaction('rw', db.slaPolicies, db.businessHours, async () => {
+        const user = (await db.slaPolicies.toArray()).find((p) => p.businessHoursId === id);
+        if (user) throw new Error(`Used by the policy "${user.name}": choose other hours there first`);
+        await db.businessHours.delete(id);
+      });
+      deps.configChanged();
       return null;
     },
     'page/context': async ({ platform }) => {
@@ -152,6 +167,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'settings/save': async (settings) => {
       await db.settings.bulkPut(Object.entries(settings).map(([key, value]) => ({ key, value })));
       deps.configChanged();
+      // Alert settings change what the scheduler does now: let it run and re-arm.
+      if (settings.alerts) deps.itemsChanged([]);
       return readSettings(db);
     },
     'data/export': () => exportAll(db, now()),
