@@ -221,3 +221,27 @@ test('snooze through the protocol needs a future wake-up time; history lists wha
     data: { history: [{ type: 'captured' }, { type: 'snoozed', note: 'until 2026-07-01T15:00:00.000Z' }], events: [] },
   });
 });
+
+test('policies/reorder numbers the policies in the order given, in one step, or refuses an unknown id', async () => {
+  const { call } = setup();
+  const policy = (id: string, order: number) => ({ id, name: id, order, match: {}, firstResponseMinutes: 60, dueSoonPercent: 75 });
+  for (const [id, order] of [
+    ['a', 0],
+    ['b', 1],
+    ['c', 1],
+  ] as const)
+    await call({ type: 'policies/save', payload: policy(id, order) }, page);
+  expect(await call({ type: 'policies/reorder', payload: { ids: ['c', 'a', 'b'] } }, page)).toMatchObject({
+    ok: true,
+    data: [
+      { id: 'c', order: 0 },
+      { id: 'a', order: 1 },
+      { id: 'b', order: 2 },
+    ],
+  });
+  expect(await call({ type: 'policies/reorder', payload: { ids: ['b', 'zz'] } }, page)).toMatchObject({
+    ok: false,
+    error: { message: 'No policy with id "zz"' },
+  });
+  expect(await call({ type: 'policies/list', payload: {} }, page)).toMatchObject({ data: [{ id: 'c' }, { id: 'a' }, { id: 'b' }] });
+});
