@@ -90,3 +90,22 @@ test('popup: s snoozes the selected item (it leaves the backlog and its badge pa
   await expect(rows).toHaveCount(count - 2);
   await expect(popup.locator(`[data-replyline-item="${second}"]`)).toHaveCount(0);
 });
+
+test('popup Enter on an item an open tab shows: that tab comes forward with the reply box focused for that item', async ({
+  context,
+  extensionId,
+}) => {
+  const focal = 'x:2124573908005815395';
+  const page = await seededPage(context, extensionId, 'https://x.com/maya_rides/status/2124573908005815395');
+  await expect(page.locator(`[data-replyline-item="${focal}"]`)).toBeAttached();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const keys = await popup.locator('[role="option"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-replyline-item')));
+  const index = keys.indexOf(focal);
+  expect(index).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < index; i++) await popup.keyboard.press('j');
+  await popup.keyboard.press('Enter');
+  await expect
+    .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid^="tweetTextarea_"]')), { timeout: 10_000 })
+    .toBe(true);
+});

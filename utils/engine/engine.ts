@@ -249,8 +249,22 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     const el = host?.element.isConnected ? adapter.itemRootOf(host.element) : null;
     if (!el) return false;
     el.scrollIntoView({ block: 'center' });
-    if (el instanceof HTMLElement) el.focus({ preventScroll: true });
+    // Straight to typing: the composer that answers this item, when the page shows one.
+    const composer = composerFor(key);
+    if (composer instanceof HTMLElement) composer.focus({ preventScroll: true });
+    else if (el instanceof HTMLElement) el.focus({ preventScroll: true });
     return true;
+  };
+  const composerFor = (key: ItemKey): Element | null => {
+    const externalId = key.slice(adapter.platform.length + 1);
+    const seen = new Set<Element>();
+    for (const field of document.querySelectorAll('[contenteditable="true"], textarea')) {
+      const composer = adapter.findComposer(field);
+      if (!composer || seen.has(composer)) continue;
+      seen.add(composer);
+      if (adapter.replyTarget(composer, page) === externalId) return composer;
+    }
+    return null;
   };
   browser.runtime.onMessage.addListener(onMessage);
 
