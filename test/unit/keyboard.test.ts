@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { hotkeyMatches, parseHotkey, shortcutAtCaret } from '@/utils/engine/keyboard';
-import { rankTemplates } from '@/utils/engine/palette';
+import { confirmTwice, hotkeyMatches, parseHotkey, shortcutAtCaret } from '@/utils/engine/keyboard';
+import { openPalette, rankTemplates } from '@/utils/engine/palette';
 import type { Template } from '@/utils/schema';
+import { renderTemplate } from '@/utils/templates';
 
 const t = (id: string, shortcut: string, name: string, body: string): Template => ({ id, shortcut, name, body });
 const library = [
@@ -59,4 +60,61 @@ test('the word before the caret in a contenteditable gives a range over exactly 
   const hit = shortcutAtCaret(editor, library);
   expect(hit?.template.id).toBe('3');
   expect(hit?.target.kind === 'range' && hit.target.range.toString()).toBe(';dm');
+});
+
+test('an over-long reply inserts on a second request for the same composer and template within the window', () => {
+  let now = 1000;
+  const again = confirmTwice(5000, () => now);
+  const a = document.createElement('div');
+  const b = document.createElement('div');
+  expect(again(a, 't1')).toBe(false);
+  now += 4999;
+  expect(again(a, 't1')).toBe(true);
+  // Confirmed once: the next over-long expansion asks again.
+  expect(again(a, 't1')).toBe(false);
+  expect(again(a, 't2')).toBe(false);
+  expect(again(b, 't2')).toBe(false);
+  expect(again(b, 't2')).toBe(true);
+  expect(again(a, 't1')).toBe(false);
+  now += 5000;
+  expect(again(a, 't1')).toBe(false);
+  expect(again(a, 't1')).toBe(true);
+});
+
+test('the palette counts the highlighted reply for the platform and asks before inserting an over-long one', () => {
+  Element.prototype.scrollIntoView ??= () => {};
+  const long = t('5', ';long', 'Long', `Hi {{customer.firstName}}! ${'日本'.repeat(70)}`);
+  const anchor = document.createElement('div');
+  document.body.append(anchor);
+  const chosen: string[] = [];
+  openPalette({
+    anchor,
+    templates: [library[1] as Template, long],
+    platform: 'x',
+    render: (x) => renderTemplate(x.body, { 'customer.firstName': 'Maya' }),
+    onChoose: (x) => chosen.push(x.id),
+    onClose: () => {},
+  });
+  const root = document.body.lastElementChild?.shadowRoot;
+  const input = root?.querySelector('input') as HTMLInputElement;
+  const meter = () => root?.querySelector('[data-replyline-length]');
+  const key = (k: string) => input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+  expect(meter()?.textContent).toBe('23 / 280');
+  expect(meter()?.getAttribute('data-replyline-length')).toBe('23');
+  expect(meter()?.getAttribute('aria-live')).toBe('polite');
+  key('ArrowDown');
+  // "Hi Maya! " is 9, then 140 CJK characters at 2 each: 289.
+  expect(meter()?.textContent).toBe('289 / 280 · 9 over the X limit');
+  expect(meter()?.className).toBe('length over');
+  key('Enter');
+  expect(chosen).toEqual([]);
+  expect(meter()?.textContent).toBe('This reply is 289 / 280 characters on X: press Enter again to insert it anyway');
+  // Moving away and back asks again.
+  key('ArrowUp');
+  key('ArrowDown');
+  key('Enter');
+  expect(chosen).toEqual([]);
+  key('Enter');
+  expect(chosen).toEqual(['5']);
+  expect(root?.host.isConnected).toBe(false);
 });

@@ -10,6 +10,7 @@ import type { PageContextResponse } from '@/utils/protocol';
 import { type CapturedItem, type ItemKey, PLATFORM_NAMES, type Template } from '@/utils/schema';
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
 import { firstNameOf, renderTemplate, type TemplateValues } from '@/utils/templates';
+import { overLimitWarning, replyLength } from '@/utils/text-length';
 
 export interface KeyboardEnv {
   adapter: SiteAdapter;
@@ -87,6 +88,23 @@ export function shortcutAtCaret(editor: Element, templates: readonly Template[])
   return { template, target: { kind: 'range', range } };
 }
 
+/**
+ * Asks twice: true when the same (composer, template) was asked about less than `windowMs` ago, so an
+ * over-long reply inserts on a second Tab. Anything else (another template, another box, too late)
+ * starts over.
+ */
+export function confirmTwice(windowMs: number, now: () => number = Date.now) {
+  let asked: { composer: Element; templateId: string; at: number } | null = null;
+  return (composer: Element, templateId: string): boolean => {
+    const t = now();
+    const again = asked?.composer === composer && asked.templateId === templateId && t - asked.at < windowMs;
+    asked = again ? null : { composer, templateId, at: t };
+    return again;
+  };
+}
+
+const CONFIRM_MS = 5000;
+
 export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
   const { adapter, config } = env;
   // `config` is refreshed in place by the engine, so the hotkey is re-read when it changes.
@@ -95,6 +113,8 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
   /** Remaining caret stops of the last expansion, in the editor's text offsets. */
   let stops: { editor: Element; offsets: { start: number; end: number }[]; index: number } | null = null;
   let paletteOpen = false;
+  const confirmedLong = confirmTwice(CONFIRM_MS);
+  let longNotice: HTMLElement | undefined;
 
   const valuesFor = (composer: Element): TemplateValues => {
     const page = env.pageContext();
@@ -113,13 +133,21 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
     };
   };
 
-  const expand = async (composer: Element, template: Template, target: Target) => {
+  /** `confirmed`: the palette already asked about an over-long reply. */
+  const expand = async (composer: Element, template: Template, target: Target, confirmed = false) => {
     const rendered = renderTemplate(template.body, valuesFor(composer));
     if (!rendered.ok) {
       showNotice(composer, `Replyline: "${template.name}" was not inserted.\n${rendered.problems.join('\n')}`);
       return;
     }
     const { text, cursors } = rendered.value;
+    // The site would refuse to send it: insert an over-long reply only on a second Tab.
+    const length = replyLength(adapter.platform, text);
+    if (length.over && !confirmed && !confirmedLong(composer, template.id)) {
+      longNotice = showNotice(composer, overLimitWarning(adapter.platform, length, 'Tab'), CONFIRM_MS);
+      return;
+    }
+    longNotice?.remove();
     const kind = detectEditor(composer);
     const result = await insertText(composer, text, {
       techniques: adapter.insertion[kind] ?? ['exec-command'],
@@ -197,13 +225,14 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
       openPalette({
         anchor: composer,
         templates: config.templates,
+        platform: adapter.platform,
         render: (t) => renderTemplate(t.body, valuesFor(composer)),
         onClose: () => {
           paletteOpen = false;
         },
         onChoose: (t) => {
           (composer as HTMLElement).focus();
-          void expand(composer, t, { kind: 'caret' });
+          void expand(composer, t, { kind: 'caret' }, true);
         },
       });
       return;

@@ -1,8 +1,9 @@
 // The reply palette: a small keyboard-driven picker over the focused composer. Its host stops
 // every key event so the site's single-key shortcuts never see what the user types here.
 import { showNotice } from '@/utils/engine/overlay';
-import type { Template } from '@/utils/schema';
+import { PLATFORM_NAMES, type Platform, type Template } from '@/utils/schema';
 import type { RenderResult } from '@/utils/templates';
+import { overLimitWarning, REPLY_LIMITS, replyLength } from '@/utils/text-length';
 
 /** Shortcut prefix beats shortcut substring beats name beats body; ties keep library order. */
 export function rankTemplates(templates: readonly Template[], query: string): Template[] {
@@ -36,18 +37,23 @@ li[aria-selected="true"] { background: #e8f0fe; }
 .preview { border-top: 1px solid #e1e4e8; padding: 8px 12px; white-space: pre-wrap; max-height: 160px; overflow-y: auto;
   color: #24292f; background: #f6f8fa; font-size: 13px; }
 .problem { color: #b42318; }
+.length { font-size: 11px; color: #57606a; padding: 4px 12px 0; text-align: right; font-variant-numeric: tabular-nums; }
+.length.over { color: #b42318; font-weight: 600; text-align: left; }
 .empty { padding: 10px 12px; color: #57606a; }
 .hint { font-size: 11px; color: #57606a; padding: 4px 12px 6px; }
 @media (prefers-color-scheme: dark) {
   .panel { background: #161b22; color: #e6edf3; border-color: #30363d; }
   input { border-color: #30363d; } li[aria-selected="true"] { background: #1f3a5f; }
-  .preview { background: #0d1117; color: #e6edf3; border-color: #30363d; } .shortcut, .hint, .empty { color: #8b949e; }
+  .preview { background: #0d1117; color: #e6edf3; border-color: #30363d; } .shortcut, .hint, .empty, .length { color: #8b949e; }
+  .length.over { color: #ff7b72; }
 }
 `;
 
 export interface PaletteOptions {
   anchor: Element;
   templates: readonly Template[];
+  /** Whose length limit the counter under the preview measures against. */
+  platform: Platform;
   render: (t: Template) => RenderResult;
   onChoose: (t: Template) => void;
   onClose: () => void;
@@ -81,14 +87,20 @@ export function openPalette(options: PaletteOptions): () => void {
   const preview = doc.createElement('div');
   preview.className = 'preview';
   preview.setAttribute('aria-live', 'polite');
+  const platformName = PLATFORM_NAMES[options.platform];
+  const meter = doc.createElement('div');
+  meter.setAttribute('aria-live', 'polite');
+  meter.title = `${platformName} counts ${REPLY_LIMITS[options.platform].unit}`;
   const hint = doc.createElement('div');
   hint.className = 'hint';
   hint.textContent = '↑ ↓ to choose · Enter to insert · Esc to close';
-  panel.append(input, list, preview, hint);
+  panel.append(input, list, preview, meter, hint);
   root.append(style, panel);
 
   let shown: Template[] = [];
   let active = 0;
+  /** The over-long template a first Enter asked about: a second Enter on it inserts it anyway. */
+  let confirming: Template | undefined;
   const draw = () => {
     shown = rankTemplates(options.templates, input.value);
     active = Math.min(active, Math.max(0, shown.length - 1));
@@ -122,6 +134,16 @@ export function openPalette(options: PaletteOptions): () => void {
     const rendered = current ? options.render(current) : null;
     preview.className = rendered && !rendered.ok ? 'preview problem' : 'preview';
     preview.textContent = !rendered ? '' : rendered.ok ? rendered.value.text : rendered.problems.join('\n');
+    // Counted on the text rendered for this customer, as the site will count it.
+    const count = rendered?.ok ? replyLength(options.platform, rendered.value.text) : null;
+    meter.hidden = !count;
+    meter.className = count?.over ? 'length over' : 'length';
+    if (count) meter.setAttribute('data-replyline-length', String(count.length));
+    else meter.removeAttribute('data-replyline-length');
+    if (!count) meter.textContent = '';
+    else if (!count.over) meter.textContent = `${count.length} / ${count.max}`;
+    else if (confirming === current) meter.textContent = overLimitWarning(options.platform, count, 'Enter');
+    else meter.textContent = `${count.length} / ${count.max} · ${count.length - count.max} over the ${platformName} limit`;
     list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   };
 
@@ -140,12 +162,19 @@ export function openPalette(options: PaletteOptions): () => void {
       showNotice(options.anchor, rendered.problems.join('\n'));
       return;
     }
+    if (replyLength(options.platform, rendered.value.text).over && confirming !== t) {
+      confirming = t;
+      active = i;
+      draw();
+      return;
+    }
     close();
     options.onChoose(t);
   };
 
   input.addEventListener('input', () => {
     active = 0;
+    confirming = undefined;
     draw();
   });
   input.addEventListener('keydown', (e) => {
@@ -154,6 +183,7 @@ export function openPalette(options: PaletteOptions): () => void {
       e.preventDefault();
       const n = shown.length || 1;
       active = (active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
+      confirming = undefined;
       draw();
     } else if (e.key === 'Enter') {
       e.preventDefault();
