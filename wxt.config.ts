@@ -20,6 +20,10 @@ export default defineConfig({
         suggested_key: { default: 'Ctrl+Shift+Period', mac: 'Command+Shift+Period' },
         description: 'Go to the next most urgent item',
       },
+      // No default keys: Chrome allows four, and free Ctrl+Shift letters clash with the browsers' own
+      // (Firefox's Ctrl+Shift+E and K open developer tools). Users pick them at chrome://extensions/shortcuts.
+      'resolve-current': { description: 'Resolve the item you are on' },
+      'snooze-current': { description: 'Snooze the item you are on for an hour' },
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'replyline@replyline.app', strict_min_version: '128.0' } } }

@@ -1,11 +1,11 @@
-import { createHandlers, readSettings } from '@/utils/background/handlers';
+import { type BackgroundDeps, createHandlers, readSettings } from '@/utils/background/handlers';
 import { dispatch, type RouterEnv, type Sender } from '@/utils/background/router';
 import type { ItemView } from '@/utils/backlog';
-import { pendingItems, urgentCount } from '@/utils/backlog';
+import { pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
 import { ReplylineDb } from '@/utils/db';
 import type { PageBroadcast, TabMessage } from '@/utils/protocol';
 import { runScheduler } from '@/utils/scheduler';
-import { DEFAULT_ALERTS, itemKey, PLATFORM_NAMES } from '@/utils/schema';
+import { DEFAULT_ALERTS, itemKey, PLATFORM_NAMES, type Platform } from '@/utils/schema';
 
 const SCHEDULER_ALARM = 'sla-scheduler';
 // Chrome fires alarms no sooner than 30 s from now.
@@ -82,7 +82,7 @@ export default defineBackground(() => {
     }
   };
 
-  const handlers = createHandlers({
+  const deps: BackgroundDeps = {
     db,
     now: () => new Date(),
     itemsChanged(items: ItemView[], sender?: Sender) {
@@ -100,10 +100,14 @@ export default defineBackground(() => {
     },
     healthChanged: broadcast,
     openItem: (item) => openItem(item),
-  });
+  };
+  const handlers = createHandlers(deps);
 
+  /** The item last opened from the popup, a notification or next-urgent: "current" for the commands. */
+  let lastOpened: string | null = null;
   async function openItem(item: ItemView) {
     const key = itemKey(item);
+    lastOpened = key;
     const tabId = tabOfItem.get(key);
     if (tabId !== undefined) {
       try {
@@ -127,11 +131,31 @@ export default defineBackground(() => {
     return true;
   });
   browser.commands.onCommand.addListener((command) => {
-    if (command !== 'next-urgent') return;
-    pendingItems(db, 1)
-      .then(([item]) => item && openItem(item))
-      .catch((error) => console.warn('[Replyline] next-urgent failed', error));
+    if (command === 'next-urgent') {
+      pendingItems(db, 1)
+        .then(([item]) => item && openItem(item))
+        .catch((error) => console.warn('[Replyline] next-urgent failed', error));
+    } else if (command === 'resolve-current' || command === 'snooze-current') {
+      const snooze = command === 'snooze-current';
+      setCurrent(snooze ? 'snoozed' : 'resolved', snooze ? new Date(Date.now() + 3_600_000) : undefined).catch((error) =>
+        console.warn(`[Replyline] ${command} failed`, error),
+      );
+    }
   });
+
+  /** The item the user is on: what the active tab says, else the one last opened from Replyline. */
+  async function setCurrent(status: 'resolved' | 'snoozed', until?: Date) {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    const fromTab =
+      tab?.id !== undefined && contentTabs.has(tab.id)
+        ? ((await browser.tabs.sendMessage(tab.id, { type: 'tab/current-item' } satisfies TabMessage).catch(() => null)) as string | null)
+        : null;
+    const key = fromTab ?? lastOpened;
+    if (!key) return;
+    const [platform, ...rest] = key.split(':');
+    const view = await setItemStatus(db, { platform: platform as Platform, externalId: rest.join(':') }, status, new Date(), until);
+    deps.itemsChanged([view]);
+  }
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SCHEDULER_ALARM) refreshBadgeAndSchedule();
   });

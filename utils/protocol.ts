@@ -53,7 +53,10 @@ export const requests = {
   'policies/save': { audience: 'extension', schema: slaPolicySchema },
   'policies/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
   /** Ids in the new order: each gets its index as `order`, in one transaction. */
-  'policies/reorder': { audience: 'extension', schema: z.object({ ids: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200)) }) },
+  'policies/reorder': {
+    audience: 'extension',
+    schema: z.object({ ids: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200)) }),
+  },
   'business-hours/list': { audience: 'extension', schema: z.object({}) },
   'business-hours/save': { audience: 'extension', schema: businessHoursSchema },
   'business-hours/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
@@ -134,6 +137,8 @@ export class RemoteError extends Error {
 export type TabMessage =
   | { type: 'tab/items-changed'; items: ItemView[] }
   | { type: 'tab/reveal'; key: ReturnType<typeof itemKey> }
+  /** Which item the user is on in this tab: the one the focused composer answers, else the focused item, else the last revealed. */
+  | { type: 'tab/current-item' }
   | { type: 'tab/config-changed' };
 
 /** Pushed to extension pages so open views refresh. */

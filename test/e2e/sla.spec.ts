@@ -109,3 +109,21 @@ test('popup Enter on an item an open tab shows: that tab comes forward with the 
     .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid^="tweetTextarea_"]')), { timeout: 10_000 })
     .toBe(true);
 });
+
+test('the resolve/snooze commands find the item you are on: the one the focused reply box answers', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const page = await seededPage(context, extensionId, 'https://x.com/maya_rides/status/2124573908005815395');
+  await expect(page.locator('[data-replyline-item="x:2124573908005815395"]')).toBeAttached();
+  await page.locator('[data-testid^="tweetTextarea_"] [contenteditable="true"]').first().click();
+  await page.bringToFront();
+  // As the command does: ask the active tab, with no `tabs` permission.
+  const current = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id === undefined ? 'no tab' : api.tabs.sendMessage(tab.id, { type: 'tab/current-item' });
+  });
+  expect(current).toBe('x:2124573908005815395');
+});

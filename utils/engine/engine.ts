@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemView } from '@/utils/backlog';
 import { createBatcher } from '@/utils/engine/batcher';
 import { createHealthMeter } from '@/utils/engine/health-meter';
-import { installKeyboard } from '@/utils/engine/keyboard';
+import { deepActiveElement, installKeyboard } from '@/utils/engine/keyboard';
 import { createOverlayHost, isOwnHost, type OverlayHost } from '@/utils/engine/overlay';
 import { type PageContextResponse, send, type TabMessage } from '@/utils/protocol';
 import { type CapturedItem, capturedItemSchema, type ItemKey, itemKey } from '@/utils/schema';
@@ -242,12 +242,23 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     if (msg.type === 'tab/items-changed') applyViews(msg.items);
     if (msg.type === 'tab/config-changed') refreshConfig();
     if (msg.type === 'tab/reveal') return Promise.resolve(reveal(msg.key));
+    if (msg.type === 'tab/current-item') return Promise.resolve(currentItem());
     return undefined;
+  };
+  let lastRevealed: ItemKey | null = null;
+  const currentItem = (): ItemKey | null => {
+    const active = deepActiveElement(document);
+    const composer = active ? adapter.findComposer(active) : null;
+    const target = composer ? adapter.replyTarget(composer, page) : null;
+    if (target) return `${adapter.platform}:${target}`;
+    const root = active ? adapter.itemRootOf(active) : null;
+    return (root && hostOf.get(root)?.key) || lastRevealed;
   };
   const reveal = (key: ItemKey): boolean => {
     const host = hosts.get(key);
     const el = host?.element.isConnected ? adapter.itemRootOf(host.element) : null;
     if (!el) return false;
+    lastRevealed = key;
     el.scrollIntoView({ block: 'center' });
     // Straight to typing: the composer that answers this item, when the page shows one.
     const composer = composerFor(key);

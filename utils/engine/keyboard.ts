@@ -48,7 +48,7 @@ export const hotkeyMatches = (h: Hotkey, e: KeyboardEvent) =>
   e.code === h.code && e.ctrlKey === h.ctrl && e.shiftKey === h.shift && e.altKey === h.alt && e.metaKey === h.meta;
 
 /** The focused element, looking inside open shadow roots (LinkedIn's interop outlet). */
-function deepActiveElement(doc: Document): Element | null {
+export function deepActiveElement(doc: Document): Element | null {
   let el: Element | null = doc.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
