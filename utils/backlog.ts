@@ -20,6 +20,7 @@ export type ItemView = Pick<
   | 'resolutionDueAt'
   | 'responseTarget'
   | 'snoozedUntil'
+  | 'language'
 >;
 
 export const toView = (r: ItemRecord): ItemView => ({
@@ -37,6 +38,7 @@ export const toView = (r: ItemRecord): ItemView => ({
   resolutionDueAt: r.resolutionDueAt,
   responseTarget: r.responseTarget,
   snoozedUntil: r.snoozedUntil,
+  language: r.language,
 });
 
 /** Allowed manual and automatic status changes; anything else is refused. */
@@ -160,6 +162,7 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
           ...existing,
           author: c.author,
           text: c.text ?? existing.text,
+          language: c.language ?? existing.language,
           permalink: c.permalink ?? existing.permalink,
           // A precise time replaces an estimate, never the other way round.
           ...(existing.postedAtApproximate && !c.postedAtApproximate ? { postedAt: c.postedAt, postedAtApproximate: undefined } : {}),
@@ -177,6 +180,7 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
           text: c.text,
           postedAt: c.postedAt,
           postedAtApproximate: c.postedAtApproximate || undefined,
+          language: c.language,
           capturedAt: now.toISOString(),
           status: 'pending',
           customerKey: customerKeyOf(c),

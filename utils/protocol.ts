@@ -69,6 +69,7 @@ export const requests = {
   'templates/list': { audience: 'content', schema: z.object({}) },
   'templates/save': { audience: 'extension', schema: templateSchema },
   'templates/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
+  'templates/used': { audience: 'content', schema: z.object({ id: z.string().check(z.maxLength(100)) }) },
   'settings/get': { audience: 'extension', schema: z.object({}) },
   'settings/save': { audience: 'extension', schema: settingsSchema },
   'data/export': { audience: 'extension', schema: z.object({}) },
@@ -107,6 +108,7 @@ export interface Responses {
   'templates/list': Template[];
   'templates/save': Template;
   'templates/delete': null;
+  'templates/used': null;
   'settings/get': Settings;
   'settings/save': Settings;
   'data/export': ExportFile;

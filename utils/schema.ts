@@ -56,6 +56,8 @@ const pageFields = {
   text: z.optional(str(LIMITS.text)),
   postedAt: isoDate,
   postedAtApproximate: z.optional(z.boolean()),
+  /** The customer's language when the page says (X marks tweet text with `lang`): picks a template variant. */
+  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/))),
 };
 
 export const capturedItemSchema = z.object({
@@ -103,7 +105,14 @@ export const templateSchema = z.object({
   shortcut: z.string().check(z.regex(/^[^\s]{2,40}$/, 'a shortcut is 2–40 characters without spaces')),
   body: nonEmpty(LIMITS.templateBody),
   platforms: z.optional(z.array(platformSchema)),
+  /** The language of `body`; `variants` hold the same reply in others, chosen by the customer's language. */
   locale: z.optional(str(35)),
+  variants: z.optional(z.array(z.object({ locale: nonEmpty(35), body: nonEmpty(LIMITS.templateBody) })).check(z.maxLength(20))),
+  tags: z.optional(z.array(nonEmpty(40)).check(z.maxLength(20))),
+  /** Brand handles this template is for (agencies with several brands); none means every account. */
+  accounts: z.optional(z.array(nonEmpty(LIMITS.handle)).check(z.maxLength(50))),
+  usageCount: z.optional(z.number().check(z.int(), z.minimum(0))),
+  lastUsedAt: z.optional(isoDate),
 });
 export type Template = z.infer<typeof templateSchema>;
 

@@ -1,5 +1,7 @@
 // Template body syntax (contract C5): `{{variable}}`, `{{variable || "fallback"}}`, `{{cursor}}`
 // and `{{cursor:placeholder}}`. Rendering never inserts an unresolved token: any problem blocks.
+import { sameLanguage } from '@/utils/language';
+import type { Template } from '@/utils/schema';
 
 export const TEMPLATE_VARIABLES = [
   'customer.name',
@@ -83,3 +85,27 @@ export function firstNameOf(displayName: string | undefined): string | undefined
   if (!first || displayName.trim().startsWith('@')) return undefined;
   return first;
 }
+
+/**
+ * The body in the customer's language: a variant whose locale matches exactly, else by primary
+ * language, else the default body (also when the language is unknown).
+ */
+export function bodyFor(template: Pick<Template, 'body' | 'locale' | 'variants'>, language: string | undefined): string {
+  if (!language || !template.variants?.length) return template.body;
+  if (template.locale && template.locale.toLowerCase() === language.toLowerCase()) return template.body;
+  const exact = template.variants.find((v) => v.locale.toLowerCase() === language.toLowerCase());
+  if (exact) return exact.body;
+  if (template.locale && sameLanguage(template.locale, language)) return template.body;
+  return template.variants.find((v) => sameLanguage(v.locale, language))?.body ?? template.body;
+}
+
+/** Templates for the account the user acts as: unscoped ones, and those scoped to that account. */
+export function templatesFor(templates: readonly Template[], actingAs: string | null): Template[] {
+  if (!actingAs) return [...templates];
+  const handle = actingAs.replace(/^@/, '').toLowerCase();
+  return templates.filter((t) => !t.accounts?.length || t.accounts.some((a) => a.replace(/^@/, '').toLowerCase() === handle));
+}
+
+/** Most used first, then most recently used: the order a palette with no query shows. */
+export const byUse = (a: Pick<Template, 'usageCount' | 'lastUsedAt'>, b: Pick<Template, 'usageCount' | 'lastUsedAt'>) =>
+  (b.usageCount ?? 0) - (a.usageCount ?? 0) || (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? '');

@@ -118,3 +118,16 @@ test('the palette counts the highlighted reply for the platform and asks before 
   expect(chosen).toEqual(['5']);
   expect(root?.host.isConnected).toBe(false);
 });
+
+test('palette ranking: within the same match, and with no query, the most used then most recently used first', () => {
+  const used = [
+    { ...t('1', ';sorry', 'Apology', 'We are sorry about the delay'), usageCount: 2, lastUsedAt: '2026-07-01T10:00:00.000Z' },
+    { ...t('2', ';thanks', 'Thank you', 'Thanks for reaching out'), usageCount: 9 },
+    { ...t('3', ';track', 'Tracking link', 'Here is your tracking link, thanks'), usageCount: 2, lastUsedAt: '2026-07-02T10:00:00.000Z' },
+    t('4', ';dm', 'Move to DM', 'Please send us a DM'),
+  ];
+  expect(rankTemplates(used, '').map((x) => x.id)).toEqual(['2', '3', '1', '4']);
+  // Match quality still comes first: a shortcut prefix beats a more used body match.
+  expect(rankTemplates(used, ';t').map((x) => x.id)).toEqual(['2', '3']);
+  expect(rankTemplates(used, 'thank').map((x) => x.id)).toEqual(['2', '3']);
+});

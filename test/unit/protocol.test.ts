@@ -245,3 +245,12 @@ test('policies/reorder numbers the policies in the order given, in one step, or 
   });
   expect(await call({ type: 'policies/list', payload: {} }, page)).toMatchObject({ data: [{ id: 'c' }, { id: 'a' }, { id: 'b' }] });
 });
+
+test('templates/used counts uses from content scripts and dates the last one', async () => {
+  const { call, db } = setup();
+  await call({ type: 'templates/save', payload: { id: 't', name: 'Thanks', shortcut: ';t', body: 'Thanks' } }, page);
+  await call({ type: 'templates/used', payload: { id: 't' } }, xTab);
+  await call({ type: 'templates/used', payload: { id: 't' } }, xTab);
+  await call({ type: 'templates/used', payload: { id: 'gone' } }, xTab);
+  expect(await db.templates.get('t')).toMatchObject({ usageCount: 2, lastUsedAt: '2026-07-01T12:10:00.000Z' });
+});

@@ -1,4 +1,5 @@
-import { firstNameOf, lintTemplateBody, renderTemplate } from '@/utils/templates';
+import { detectLanguage } from '@/utils/language';
+import { bodyFor, firstNameOf, lintTemplateBody, renderTemplate, templatesFor } from '@/utils/templates';
 
 const values = {
   'customer.name': 'Maya Ortiz',
@@ -67,4 +68,64 @@ test.each([
   [undefined, undefined],
 ])('first name of %s is %s', (name, first) => {
   expect(firstNameOf(name)).toBe(first);
+});
+
+describe('locale variants: the customer’s language picks the body', () => {
+  const thanks = {
+    body: 'Thanks {{customer.firstName || "there"}}!',
+    locale: 'en',
+    variants: [
+      { locale: 'fr', body: 'Merci {{customer.firstName || ""}} !' },
+      { locale: 'pt-BR', body: 'Obrigado!' },
+      { locale: 'pt-PT', body: 'Obrigado (PT)!' },
+    ],
+  };
+  test.each([
+    [undefined, 'Thanks {{customer.firstName || "there"}}!'],
+    ['en', 'Thanks {{customer.firstName || "there"}}!'],
+    ['en-GB', 'Thanks {{customer.firstName || "there"}}!'],
+    ['fr', 'Merci {{customer.firstName || ""}} !'],
+    ['fr-CA', 'Merci {{customer.firstName || ""}} !'],
+    ['pt-PT', 'Obrigado (PT)!'],
+    ['pt', 'Obrigado!'],
+    ['de', 'Thanks {{customer.firstName || "there"}}!'],
+  ])('%s → %s', (language, body) => {
+    expect(bodyFor(thanks, language)).toBe(body);
+  });
+});
+
+test.each([
+  ['My order NW-5521 has not arrived and the tracking page is empty', 'en'],
+  ['Bonjour, ma commande n’est pas arrivée et le suivi est vide', 'fr'],
+  ['Hallo, meine Bestellung ist noch nicht da und ich habe keine Antwort', 'de'],
+  ['Hola, mi pedido todavía no llega, gracias', 'es'],
+  ['Ciao, il mio ordine non è ancora arrivato', 'it'],
+  ['Olá, o meu pedido ainda não chegou', 'pt'],
+  ['Hallo, mijn bestelling is nog niet binnen', 'nl'],
+  ['Dzień dobry, moje zamówienie jeszcze nie dotarło', 'pl'],
+  ['注文した商品がまだ届きません', 'ja'],
+  ['我的订单还没有到', 'zh'],
+  ['주문한 상품이 아직 도착하지 않았어요', 'ko'],
+  ['Мой заказ ещё не пришёл', 'ru'],
+  ['Моє замовлення ще не прийшло', 'uk'],
+  ['ההזמנה שלי עוד לא הגיעה', 'he'],
+  ['طلبي لم يصل بعد', 'ar'],
+  ['👍👍', undefined],
+  ['ok', undefined],
+  ['NW-5521?', undefined],
+  [undefined, undefined],
+])('detectLanguage(%s) → %s', (text, language) => {
+  expect(detectLanguage(text)).toBe(language);
+});
+
+test('account scope: scoped templates serve only the account the page is signed in as', () => {
+  const all = [
+    { id: '1', name: 'Any', shortcut: ';a', body: 'a' },
+    { id: '2', name: 'Northwind only', shortcut: ';n', body: 'n', accounts: ['@NorthwindCo'] },
+    { id: '3', name: 'Sister brand', shortcut: ';s', body: 's', accounts: ['southwind'] },
+  ];
+  expect(templatesFor(all, 'northwindco').map((t) => t.id)).toEqual(['1', '2']);
+  expect(templatesFor(all, '@SouthWind').map((t) => t.id)).toEqual(['1', '3']);
+  // The page does not say which account is signed in: everything, rather than hiding the user's templates.
+  expect(templatesFor(all, null).map((t) => t.id)).toEqual(['1', '2', '3']);
 });

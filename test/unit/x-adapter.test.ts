@@ -38,6 +38,8 @@ describe('X adapter: notifications/mentions', () => {
       platform: 'x',
       externalId: '2082031900424433586',
       kind: 'comment',
+      // The text's lang attribute: the customer's language for template variants.
+      language: 'en',
       permalink: 'https://x.com/mayalind/status/2082031900424433586',
       author: { name: 'Maya Lindqvist', handle: 'mayalind', profileUrl: 'https://x.com/mayalind' },
       text: 'My parcel has said "label created" for six days now 📦 — order NW-48213. Any update?',
@@ -131,6 +133,7 @@ describe('X adapter: status page on a customer focal tweet', () => {
     expect(item(out[1] as ExtractOutcome)).toEqual({
       platform: 'x',
       externalId: S2,
+      language: 'en',
       kind: 'comment',
       permalink: `https://x.com/mayalind/status/${S2}`,
       author: { name: 'Maya Lindqvist', handle: 'mayalind', profileUrl: 'https://x.com/mayalind' },
@@ -241,6 +244,7 @@ describe('X adapter: home feed', () => {
     expect(item(out[0] as ExtractOutcome)).toEqual({
       platform: 'x',
       externalId: '2080933571590523086',
+      language: 'en',
       kind: 'mention',
       permalink: 'https://x.com/oskar_b/status/2080933571590523086',
       author: { name: 'Oskar Berg', handle: 'oskar_b', profileUrl: 'https://x.com/oskar_b' },
@@ -752,4 +756,19 @@ describe('X adapter: legacy /messages thread', () => {
   test('badgeAnchor inside the entry', () => {
     expect(xAdapter.badgeAnchor(items[0] as Element)).toEqual({ element: items[0], position: 'beforeend' });
   });
+});
+
+test.each([
+  ['fr', 'fr'],
+  ['pt-BR', 'pt-BR'],
+  ['und', undefined],
+  ['zxx', undefined],
+  ['qme', undefined],
+  ['qht', undefined],
+  ['"><script>', undefined],
+])('the tweet text’s lang="%s" gives the customer’s language %s', (lang, language) => {
+  const doc = load('notifications-mentions.html');
+  const tweet = xAdapter.findItems(doc)[0] as Element;
+  tweet.querySelector(selectors.text)?.setAttribute('lang', lang);
+  expect(item(xAdapter.extract(tweet, ctx(MENTIONS_URL))).language).toBe(language);
 });

@@ -163,6 +163,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       deps.configChanged();
       return null;
     },
+    'templates/used': async ({ id }) => {
+      const at = now().toISOString();
+      await db.templates
+        .where('id')
+        .equals(id)
+        .modify((t) => {
+          t.usageCount = (t.usageCount ?? 0) + 1;
+          t.lastUsedAt = at;
+        });
+      // Open tabs rank with the new counts from their next config refresh; no need to wake them all now.
+      return null;
+    },
     'settings/get': () => readSettings(db),
     'settings/save': async (settings) => {
       await db.settings.bulkPut(Object.entries(settings).map(([key, value]) => ({ key, value })));

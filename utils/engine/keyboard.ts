@@ -6,10 +6,11 @@ import type { HealthMeter } from '@/utils/engine/health-meter';
 import { detectEditor, insertText, placeCaret, type Target } from '@/utils/engine/insert';
 import { showNotice } from '@/utils/engine/overlay';
 import { openPalette } from '@/utils/engine/palette';
-import type { PageContextResponse } from '@/utils/protocol';
+import { detectLanguage } from '@/utils/language';
+import { type PageContextResponse, send } from '@/utils/protocol';
 import { type CapturedItem, type ItemKey, PLATFORM_NAMES, type Template } from '@/utils/schema';
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
-import { firstNameOf, renderTemplate, type TemplateValues } from '@/utils/templates';
+import { bodyFor, firstNameOf, renderTemplate, type TemplateValues, templatesFor } from '@/utils/templates';
 import { overLimitWarning, replyLength } from '@/utils/text-length';
 
 export interface KeyboardEnv {
@@ -116,11 +117,20 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
   const confirmedLong = confirmTwice(CONFIRM_MS);
   let longNotice: HTMLElement | undefined;
 
-  const valuesFor = (composer: Element): TemplateValues => {
-    const page = env.pageContext();
-    const target = adapter.replyTarget(composer, page);
+  const itemFor = (composer: Element) => {
+    const target = adapter.replyTarget(composer, env.pageContext());
     const key = target ? (`${adapter.platform}:${target}` as ItemKey) : undefined;
-    const item = key ? (env.captured.get(key) ?? env.views.get(key)) : undefined;
+    return key ? (env.captured.get(key) ?? env.views.get(key)) : undefined;
+  };
+  /** The template rendered for the customer this composer answers, in their language when a variant has it. */
+  const renderFor = (composer: Element, template: Template) => {
+    const item = itemFor(composer);
+    return renderTemplate(bodyFor(template, item?.language ?? detectLanguage(item?.text)), valuesFor(item));
+  };
+  /** Templates for the account the page is signed in as (scoped templates serve one brand account). */
+  const available = () => templatesFor(config.templates, adapter.viewerHandle(document));
+
+  const valuesFor = (item: ReturnType<typeof itemFor>): TemplateValues => {
     const handle = item?.author.handle;
     return {
       'customer.name': item?.author.name,
@@ -135,7 +145,7 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
 
   /** `confirmed`: the palette already asked about an over-long reply. */
   const expand = async (composer: Element, template: Template, target: Target, confirmed = false) => {
-    const rendered = renderTemplate(template.body, valuesFor(composer));
+    const rendered = renderFor(composer, template);
     if (!rendered.ok) {
       showNotice(composer, `Replyline: "${template.name}" was not inserted.\n${rendered.problems.join('\n')}`);
       return;
@@ -155,8 +165,11 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
       submit: () => adapter.findSubmit(composer),
     });
     env.health.count('insertions');
-    if (result.ok) env.health.count('insertionsVerified');
-    else env.health.fail(`insertion not verified: ${result.reason}`);
+    if (result.ok) {
+      env.health.count('insertionsVerified');
+      // Usage ranks the palette; a lost count is harmless.
+      send('templates/used', { id: template.id }).catch(() => {});
+    } else env.health.fail(`insertion not verified: ${result.reason}`);
     env.health.flush(true);
     if (!result.ok) {
       const copied = await navigator.clipboard.writeText(text).then(
@@ -224,9 +237,9 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
       paletteOpen = true;
       openPalette({
         anchor: composer,
-        templates: config.templates,
+        templates: available(),
         platform: adapter.platform,
-        render: (t) => renderTemplate(t.body, valuesFor(composer)),
+        render: (t) => renderFor(composer, t),
         onClose: () => {
           paletteOpen = false;
         },
@@ -240,7 +253,7 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
     if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey) return;
     if (moveStop(e.shiftKey, composer)) return consume();
     if (e.shiftKey) return;
-    const hit = shortcutAtCaret(composer, config.templates);
+    const hit = shortcutAtCaret(composer, available());
     if (!hit) return;
     consume();
     void expand(composer, hit.template, hit.target);

@@ -2,13 +2,13 @@
 // every key event so the site's single-key shortcuts never see what the user types here.
 import { showNotice } from '@/utils/engine/overlay';
 import { PLATFORM_NAMES, type Platform, type Template } from '@/utils/schema';
-import type { RenderResult } from '@/utils/templates';
+import { byUse, type RenderResult } from '@/utils/templates';
 import { overLimitWarning, REPLY_LIMITS, replyLength } from '@/utils/text-length';
 
 /** Shortcut prefix beats shortcut substring beats name beats body; ties keep library order. */
 export function rankTemplates(templates: readonly Template[], query: string): Template[] {
   const q = query.trim().toLowerCase();
-  if (!q) return [...templates];
+  if (!q) return [...templates].sort(byUse);
   const score = (t: Template) => {
     const shortcut = t.shortcut.toLowerCase();
     if (shortcut.startsWith(q)) return 0;
@@ -20,7 +20,7 @@ export function rankTemplates(templates: readonly Template[], query: string): Te
   return templates
     .map((t, index) => ({ t, index, s: score(t) }))
     .filter((r) => r.s >= 0)
-    .sort((a, b) => a.s - b.s || a.index - b.index)
+    .sort((a, b) => a.s - b.s || byUse(a.t, b.t) || a.index - b.index)
     .map((r) => r.t);
 }
 

@@ -250,6 +250,17 @@ function isAd(block: Element | null): boolean {
   return false;
 }
 
+/**
+ * 2026-11: X marks tweet text with its detected language (`lang="fr"`), or with codes that name
+ * none: `und` (undetermined), `zxx`, and private `q…` codes for emoji-only, hashtag-only or media posts.
+ */
+function languageOf(textEl: Element | null): string | undefined {
+  const lang = textEl?.getAttribute('lang')?.trim() ?? '';
+  return /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/.test(lang) && lang !== 'und' && lang !== 'zxx' && !/^q[a-t][a-z]$/.test(lang)
+    ? lang
+    : undefined;
+}
+
 function mentions(text: string, handle: string): boolean {
   // Handles are [A-Za-z0-9_] only (normalizeHandles), so they are safe inside a RegExp.
   return new RegExp(`(?:^|[^A-Za-z0-9_@])@${handle}(?![A-Za-z0-9_])`, 'i').test(text);
@@ -588,6 +599,7 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
 
   const textEl = own(el, selectors.text);
   const text = textEl ? cap(clean(readText(textEl, LIMITS.text * 2)).trim(), LIMITS.text) : '';
+  const language = languageOf(textEl);
   const handle = author.handle;
   const lower = handle?.toLowerCase() ?? null;
   const context = replyContextHandles(el);
@@ -630,6 +642,7 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
       ...(handle ? { handle, profileUrl: `https://x.com/${handle}` } : {}),
     },
     ...(text ? { text } : {}),
+    ...(language ? { language } : {}),
     postedAt,
     // Both sources are exact: the machine datetime, or the millisecond time encoded in the id.
     postedAtApproximate: false,
