@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { firstNameOf, renderTemplate } from '../../utils/templates.ts';
 import { expect, importThroughOptions, openOptions, seededPage, seedFile, test } from './extension';
@@ -124,4 +125,33 @@ test('a template added in options works at once in a tab that was already open',
   await page.keyboard.type(';late');
   await page.keyboard.press('Tab');
   await expect.poll(() => editorText(page)).toBe('Added while the tab was open');
+});
+
+test('a French customer gets the French variant of the template, and the use is counted for ranking', async ({ context, extensionId }) => {
+  const seed = await seedFile();
+  const templates = (seed.templates as SeedTemplate[]).map((t) =>
+    t.shortcut === ';thanks'
+      ? { ...t, locale: 'en', variants: [{ locale: 'fr', body: 'Merci {{customer.firstName}}, on regarde ça !' }] }
+      : t,
+  );
+  await importThroughOptions(context, extensionId, { ...seed, templates });
+  const page = await context.newPage();
+  // X marks the tweet's language on its text; make the focal customer's tweet French before Replyline reads it.
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      for (const el of document.querySelectorAll('.x-text--focal')) el.setAttribute('lang', 'fr');
+    }),
+  );
+  await setup(page);
+  await page.locator('[data-testid="tweetTextarea_0"][contenteditable="true"]').click();
+  await page.keyboard.type(';thanks');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => editorText(page)).toBe('Merci Maya, on regarde ça !');
+
+  const options = await openOptions(context, extensionId);
+  const [file] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export data' }).click()]);
+  const exported = JSON.parse(await readFile((await file.path()) ?? '', 'utf8')) as {
+    templates: { shortcut: string; usageCount?: number; lastUsedAt?: string }[];
+  };
+  expect(exported.templates.find((t) => t.shortcut === ';thanks')).toMatchObject({ usageCount: 1, lastUsedAt: expect.any(String) });
 });
