@@ -1,7 +1,7 @@
 // The same loop on every platform, on pages that run the sites' real editor packages:
 // capture → badges → popup, then Tab expansion and the palette, checked in the editor's own model.
 import type { Page } from '@playwright/test';
-import { expect, seededPage, test } from './extension';
+import { expect, importThroughOptions, seededPage, test } from './extension';
 
 interface Case {
   platform: 'x' | 'facebook' | 'instagram' | 'linkedin';
@@ -101,12 +101,33 @@ const CASES: Case[] = [
   },
 ];
 
+const canSend = (page: Page, selector: string) =>
+  page.evaluate(
+    (s) =>
+      (window as unknown as { __labEditors: { canSend(el: Element | null): boolean | null } }).__labEditors.canSend(
+        document.querySelector(s),
+      ),
+    selector,
+  );
+
+/** Two placeholder stops: Tab moves from the first to the second inside the site's editor. */
+const STOPS = { id: 'stops', name: 'Order update', shortcut: ';stops', body: 'Order {{cursor:number}} ships {{cursor:day}}.' };
+
 const modelText = (page: Page, selector: string) =>
   page.evaluate(
     (s) =>
       (window as unknown as { __labEditors: { textOf(el: Element | null): string | null } }).__labEditors.textOf(document.querySelector(s)),
     selector,
   );
+
+/** The selected text, in a text field or in the document. */
+const selectedText = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)
+      return el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0);
+    return document.getSelection()?.toString() ?? '';
+  });
 
 /** The editor's text before the caret (no-break spaces read as spaces), or null when the caret is not in it. */
 const textBeforeCaret = (page: Page, selector: string) =>
@@ -163,7 +184,11 @@ for (const c of CASES) {
     expect(listed.sort()).toEqual([...pending].sort());
   });
 
-  test(`${c.kind} on ${c.platform}: shortcut + Tab and the palette insert into the editor's model`, async ({ context, extensionId }) => {
+  test(`${c.kind} on ${c.platform}: shortcut + Tab, the palette and tab-stops work in the editor's model and enable its send button`, async ({
+    context,
+    extensionId,
+  }) => {
+    await importThroughOptions(context, extensionId, { format: 'replyline-export', version: 1, templates: [STOPS] }, 'stops.json');
     const page = await seededPage(context, extensionId, c.url);
     await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
     if (c.items !== undefined) await expect(page.locator('[data-replyline-item]')).toHaveCount(c.items);
@@ -192,6 +217,22 @@ for (const c of CASES) {
       await expect.poll(() => modelText(page, c.editor)).toBe(HOURS(c.customer));
       await expect.poll(() => textBeforeCaret(page, c.editor)).toBe(HOURS_BEFORE_CURSOR(c.customer));
     }
+
+    await page.reload();
+    await expect(page.locator('[data-replyline-item]').first()).toBeAttached();
+    await openComposer(page, c);
+    await page.keyboard.type(';stops');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => modelText(page, c.editor)).toBe('Order number ships day.');
+    // The first placeholder is selected once the insertion is verified: typing replaces it; Tab selects the next one.
+    await expect.poll(() => selectedText(page)).toBe('number');
+    await page.keyboard.type('NW-48213');
+    await expect.poll(() => modelText(page, c.editor)).toBe('Order NW-48213 ships day.');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => selectedText(page)).toBe('day');
+    await page.keyboard.type('Monday');
+    await expect.poll(() => modelText(page, c.editor)).toBe('Order NW-48213 ships Monday.');
+    expect(await canSend(page, c.editor)).toBe(true);
   });
 }
 

@@ -106,13 +106,17 @@ export function confirmTwice(windowMs: number, now: () => number = Date.now) {
 
 const CONFIRM_MS = 5000;
 
+/** The editor's text length in the offsets caret stops use (text nodes only, as placeCaret walks them). */
+const textLength = (el: Element) =>
+  el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value.length : (el.textContent?.length ?? 0);
+
 export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
   const { adapter, config } = env;
   // `config` is refreshed in place by the engine, so the hotkey is re-read when it changes.
   let hotkeySpec = config.paletteShortcut;
   let hotkey = parseHotkey(hotkeySpec);
   /** Remaining caret stops of the last expansion, in the editor's text offsets. */
-  let stops: { editor: Element; offsets: { start: number; end: number }[]; index: number } | null = null;
+  let stops: { editor: Element; offsets: { start: number; end: number }[]; index: number; length: number } | null = null;
   let paletteOpen = false;
   const confirmedLong = confirmTwice(CONFIRM_MS);
   let longNotice: HTMLElement | undefined;
@@ -187,7 +191,7 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
     const field = composer instanceof HTMLTextAreaElement || composer instanceof HTMLInputElement;
     const toOffset = (i: number) => result.start + i - (field ? 0 : (text.slice(0, i).match(/\n/g)?.length ?? 0));
     const offsets = cursors.map((c) => ({ start: toOffset(c.start), end: toOffset(c.end) }));
-    stops = { editor: composer, offsets, index: 0 };
+    stops = { editor: composer, offsets, index: 0, length: textLength(composer) };
     const first = offsets[0];
     if (first) placeCaret(composer, first.start, first.end);
   };
@@ -200,6 +204,15 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
       stops = null;
       return false;
     }
+    // What the user typed at the current stop moved every later stop by the same amount.
+    const delta = textLength(composer) - stops.length;
+    const current = stops.offsets[stops.index];
+    if (current) current.end += delta;
+    for (const later of stops.offsets.slice(stops.index + 1)) {
+      later.start += delta;
+      later.end += delta;
+    }
+    stops.length += delta;
     stops.index = index;
     placeCaret(composer, stop.start, stop.end);
     return true;

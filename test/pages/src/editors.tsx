@@ -19,11 +19,14 @@ import { type ReactElement, useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 type Reader = () => string;
-const editors = new Map<Element, { kind: string; text: Reader }>();
+const editors = new Map<Element, { kind: string; text: Reader; canSend?: () => boolean }>();
 
 /** Enables the composer's own submit while the model holds text, as the sites do. */
 function track(root: Element, kind: string, text: Reader, submit: Element | null | undefined, placeholder?: HTMLElement | null) {
-  editors.set(root, { kind, text });
+  const canSend = submit
+    ? () => !(submit instanceof HTMLButtonElement && submit.disabled) && submit.getAttribute('aria-disabled') !== 'true'
+    : undefined;
+  editors.set(root, { kind, text, canSend });
   return () => {
     const has = text().trim().length > 0;
     if (placeholder) placeholder.style.display = has ? 'none' : '';
@@ -56,6 +59,9 @@ function mountLexical(el: HTMLElement) {
     if (tools) tools.style.display = has ? 'none' : '';
   });
   sync();
+  // Instagram's DM box has no disabled Send: the button appears only while there is text.
+  const entry = editors.get(el);
+  if (entry && send) entry.canSend = () => send.style.display === 'block';
 }
 
 function ControlledTextarea({ attrs, onText }: { attrs: Record<string, string>; onText: (t: string) => void }) {
@@ -166,6 +172,8 @@ function mountMessengerLexical(el: HTMLElement) {
   };
   editor.registerUpdateListener(update);
   update();
+  const entry = editors.get(el);
+  if (entry) entry.canSend = () => button?.getAttribute('aria-label') === 'Press enter to send';
 }
 
 /** LinkedIn messaging: no editor library; the message is the box's DOM text, read on every input event. */
@@ -245,13 +253,17 @@ for (const el of document.querySelectorAll<HTMLElement>('.msg-form__contentedita
   mountPlainContentEditable(el);
 for (const el of document.querySelectorAll<HTMLElement>('form .ig-comment-ph')) mountSwappedCommentField(el);
 
+function editorOf(el: Element | null) {
+  for (let node = el; node; node = node.parentElement) {
+    const found = editors.get(node);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 (window as unknown as { __labEditors: unknown }).__labEditors = {
-  textOf(el: Element | null): string | null {
-    for (let node = el; node; node = node.parentElement) {
-      const found = editors.get(node);
-      if (found) return found.text();
-    }
-    return null;
-  },
+  textOf: (el: Element | null): string | null => editorOf(el)?.text() ?? null,
+  /** Whether the site's own send/post button for this editor is enabled; null when the page has none. */
+  canSend: (el: Element | null): boolean | null => editorOf(el)?.canSend?.() ?? null,
   kinds: () => [...editors.values()].map((e) => e.kind),
 };
