@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { HealthSection } from '@/components/health-section';
+import { PaletteShortcutField } from '@/components/palette-shortcut-field';
 import { SlaSection } from '@/components/sla-section';
-import { Alert, buttonClass, errorText, Field, inputClass, quietClass, Section } from '@/components/ui';
+import { TemplatesSection } from '@/components/templates-section';
+import { Alert, buttonClass, errorText, Field, inputClass, PlatformSelect, quietClass, Section } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { send } from '@/utils/protocol';
-import { PLATFORM_NAMES, PLATFORMS, type Platform, type Template } from '@/utils/schema';
-import { lintTemplateBody } from '@/utils/templates';
+import { PLATFORM_NAMES, type Platform } from '@/utils/schema';
 
 function AccountsSection() {
   const accounts = useRemote('accounts/list', {});
@@ -48,17 +49,7 @@ function AccountsSection() {
         ))}
       </ul>
       <form onSubmit={save} className="grid grid-cols-[auto_1fr_1fr_auto] items-end gap-2">
-        <Field label="Platform">
-          {(id) => (
-            <select id={id} className={inputClass} value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
-              {PLATFORMS.map((p) => (
-                <option key={p} value={p}>
-                  {PLATFORM_NAMES[p]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PlatformSelect label="Platform" value={platform} onChange={setPlatform} />
         <Field label="Handle">
           {(id) => (
             <input
@@ -109,7 +100,7 @@ function AgentSection() {
   };
   return (
     <Section title="You">
-      <form onSubmit={save} className="grid grid-cols-[1fr_1fr_auto] items-end gap-2">
+      <form onSubmit={save} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
         <Field label="Agent name (for {{agent.name}})">
           {(id) => (
             <input
@@ -120,17 +111,11 @@ function AgentSection() {
             />
           )}
         </Field>
-        <Field label="Palette shortcut">
-          {(id) => (
-            <input
-              id={id}
-              className={inputClass}
-              value={value.paletteShortcut ?? 'Ctrl+Shift+Space'}
-              onChange={(e) => setDraft({ ...draft, paletteShortcut: e.target.value })}
-            />
-          )}
-        </Field>
-        <button type="submit" className={buttonClass}>
+        <PaletteShortcutField
+          value={value.paletteShortcut ?? 'Ctrl+Shift+Space'}
+          onChange={(paletteShortcut) => setDraft({ ...draft, paletteShortcut })}
+        />
+        <button type="submit" className={`${buttonClass} mt-[22px]`}>
           Save
         </button>
       </form>
@@ -138,137 +123,6 @@ function AgentSection() {
         <p role="status" className="mt-2 text-[13px] text-emerald-700">
           {status}
         </p>
-      )}
-      <Alert text={error} />
-    </Section>
-  );
-}
-
-const EMPTY: Template = { id: '', name: '', shortcut: '', body: '' };
-
-function TemplateEditor({ initial, onDone }: { initial: Template; onDone: () => void }) {
-  const [t, setT] = useState(initial);
-  const [error, setError] = useState<string>();
-  const problems = t.body ? lintTemplateBody(t.body) : [];
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    const template = { ...t, id: t.id || `tpl-${crypto.randomUUID()}` };
-    if (!template.platforms?.length) delete template.platforms;
-    send('templates/save', template).then(onDone, (err) => setError(errorText(err)));
-  };
-  const togglePlatform = (p: Platform) => {
-    const current = new Set(t.platforms ?? []);
-    if (current.has(p)) current.delete(p);
-    else current.add(p);
-    setT({ ...t, platforms: [...current] });
-  };
-  return (
-    <form
-      onSubmit={save}
-      aria-label={initial.id ? `Edit ${initial.name}` : 'New template'}
-      className="flex flex-col gap-2 rounded border border-slate-300 p-3 dark:border-slate-600"
-    >
-      <div className="grid grid-cols-2 gap-2">
-        <Field label="Name">
-          {(id) => <input id={id} className={inputClass} required value={t.name} onChange={(e) => setT({ ...t, name: e.target.value })} />}
-        </Field>
-        <Field label="Shortcut">
-          {(id) => (
-            <input
-              id={id}
-              className={inputClass}
-              required
-              value={t.shortcut}
-              placeholder=";thanks"
-              onChange={(e) => setT({ ...t, shortcut: e.target.value.trim() })}
-            />
-          )}
-        </Field>
-      </div>
-      <Field label="Body">
-        {(id) => (
-          <textarea
-            id={id}
-            className={`${inputClass} min-h-28 font-mono`}
-            required
-            value={t.body}
-            onChange={(e) => setT({ ...t, body: e.target.value })}
-          />
-        )}
-      </Field>
-      <p className="text-[12px] text-slate-500">
-        Variables:{' '}
-        {
-          '{{customer.name}} {{customer.firstName || "there"}} {{customer.handle}} {{agent.name}} {{brand.name}} {{platform}} {{item.link}} {{cursor}}'
-        }
-      </p>
-      <fieldset className="flex gap-3 text-[13px]">
-        <legend className="mb-1 font-semibold">Platforms (none = all)</legend>
-        {PLATFORMS.map((p) => (
-          <label key={p} className="flex items-center gap-1">
-            <input type="checkbox" checked={t.platforms?.includes(p) ?? false} onChange={() => togglePlatform(p)} />
-            {PLATFORM_NAMES[p]}
-          </label>
-        ))}
-      </fieldset>
-      {problems.length > 0 && (
-        <ul className="text-[13px] text-amber-800 dark:text-amber-300">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass} disabled={problems.length > 0}>
-          Save template
-        </button>
-        <button type="button" className={quietClass} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      <Alert text={error} />
-    </form>
-  );
-}
-
-function TemplatesSection() {
-  const templates = useRemote('templates/list', {});
-  const [editing, setEditing] = useState<Template>();
-  const [error, setError] = useState<string>();
-  const done = () => {
-    setEditing(undefined);
-    templates.reload();
-  };
-  return (
-    <Section title="Templates">
-      <ul className="mb-3 divide-y divide-slate-200 dark:divide-slate-700">
-        {(templates.data ?? []).map((t) => (
-          <li key={t.id} className="flex items-center gap-3 py-2 text-[14px]">
-            <code className="w-24 shrink-0 text-[13px]">{t.shortcut}</code>
-            <span className="font-semibold">{t.name}</span>
-            <span className="truncate text-slate-500">{t.body}</span>
-            <span className="ml-auto flex shrink-0 gap-2">
-              <button type="button" className={quietClass} onClick={() => setEditing(t)}>
-                Edit {t.name}
-              </button>
-              <button
-                type="button"
-                className={quietClass}
-                onClick={() => send('templates/delete', { id: t.id }).then(templates.reload, (err) => setError(errorText(err)))}
-              >
-                Delete {t.name}
-              </button>
-            </span>
-          </li>
-        ))}
-      </ul>
-      {templates.error && <Alert text={`Could not load templates: ${templates.error}`} />}
-      {editing ? (
-        <TemplateEditor key={editing.id || 'new'} initial={editing} onDone={done} />
-      ) : (
-        <button type="button" className={buttonClass} onClick={() => setEditing(EMPTY)}>
-          New template
-        </button>
       )}
       <Alert text={error} />
     </Section>

@@ -1,5 +1,6 @@
 // The options page's building blocks, shared by its sections.
 import { type ReactNode, useId } from 'react';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema';
 
 export const inputClass = 'w-full rounded border border-slate-300 bg-white px-2 py-1 text-[14px] dark:border-slate-600 dark:bg-slate-800';
 export const buttonClass = 'rounded bg-sky-700 px-3 py-1 text-[14px] font-semibold text-white hover:bg-sky-800 disabled:opacity-50';
@@ -35,4 +36,21 @@ export function Alert({ text }: { text?: string }) {
       {text}
     </p>
   ) : null;
+}
+
+/** A labelled select of the four platforms. */
+export function PlatformSelect({ label, value, onChange }: { label: string; value: Platform; onChange: (p: Platform) => void }) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value as Platform)}>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {PLATFORM_NAMES[p]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }

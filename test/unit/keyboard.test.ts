@@ -131,3 +131,15 @@ test('palette ranking: within the same match, and with no query, the most used t
   expect(rankTemplates(used, ';t').map((x) => x.id)).toEqual(['2', '3']);
   expect(rankTemplates(used, 'thank').map((x) => x.id)).toEqual(['2', '3']);
 });
+
+test.each([
+  ['Ctrl+Shift+Space', { ctrl: true, shift: true, code: 'Space' }],
+  ['Control+Alt+1', { ctrl: true, alt: true, code: 'Digit1' }],
+  ['Ctrl+Shift+Period', { ctrl: true, shift: true, code: 'Period' }],
+  ['Ctrl+.', { ctrl: true, code: 'Period' }],
+  ['Option+Shift+Enter', { alt: true, shift: true, code: 'Enter' }],
+  ['Command+K', { meta: true, code: 'KeyK' }],
+  ['Ctrl+F2', { ctrl: true, code: 'F2' }],
+])('parseHotkey(%s) on a PC', (spec, expected) => {
+  expect(parseHotkey(spec, false)).toEqual({ ctrl: false, meta: false, shift: false, alt: false, ...expected });
+});

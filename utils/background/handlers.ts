@@ -9,6 +9,7 @@ import {
   pendingItems,
   reapplyPolicies,
   setItemStatus,
+  stripUndefined,
   urgentCount,
 } from '@/utils/backlog';
 import { validateCalendar } from '@/utils/business-hours';
@@ -154,7 +155,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         if (holder && holder.id !== template.id) {
           throw new Error(`The shortcut ${template.shortcut} is already used by "${holder.name}"`);
         }
-        await db.templates.put(template);
+        // Uses counted while the editor was open are kept: the editor's copy of the counts is older.
+        const stored = await db.templates.get(template.id);
+        const usageCount = Math.max(stored?.usageCount ?? 0, template.usageCount ?? 0) || undefined;
+        const lastUsed = [stored?.lastUsedAt, template.lastUsedAt]
+          .filter((d): d is string => !!d)
+          .sort()
+          .at(-1);
+        await db.templates.put(stripUndefined({ ...template, usageCount, lastUsedAt: lastUsed }));
         deps.configChanged();
         return template;
       }),

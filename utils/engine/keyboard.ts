@@ -32,16 +32,60 @@ export interface Hotkey {
 }
 
 /** "Ctrl+Shift+Space" → a hotkey; on macOS Ctrl means ⌘ (contract C6). */
+/** Key names as people write them → KeyboardEvent.code (layout-independent, so Ctrl+Shift+Space works on AZERTY). */
+const NAMED_CODES: Record<string, string> = {
+  space: 'Space',
+  enter: 'Enter',
+  return: 'Enter',
+  tab: 'Tab',
+  escape: 'Escape',
+  esc: 'Escape',
+  period: 'Period',
+  '.': 'Period',
+  comma: 'Comma',
+  ',': 'Comma',
+  slash: 'Slash',
+  '/': 'Slash',
+  semicolon: 'Semicolon',
+  ';': 'Semicolon',
+  quote: 'Quote',
+  backquote: 'Backquote',
+  '`': 'Backquote',
+  minus: 'Minus',
+  '-': 'Minus',
+  equal: 'Equal',
+  '=': 'Equal',
+  bracketleft: 'BracketLeft',
+  '[': 'BracketLeft',
+  bracketright: 'BracketRight',
+  ']': 'BracketRight',
+  backslash: 'Backslash',
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  right: 'ArrowRight',
+};
+
 export function parseHotkey(spec: string, mac = /Mac|iPhone|iPad/.test(navigator.platform)): Hotkey {
   const parts = spec.split('+').map((p) => p.trim().toLowerCase());
   const key = parts[parts.length - 1] ?? '';
-  const ctrl = parts.includes('ctrl');
+  const has = (...names: string[]) => parts.slice(0, -1).some((p) => names.includes(p));
+  const ctrl = has('ctrl', 'control');
+  const code =
+    NAMED_CODES[key] ??
+    (/^[a-z]$/.test(key)
+      ? `Key${key.toUpperCase()}`
+      : /^[0-9]$/.test(key)
+        ? `Digit${key}`
+        : /^f([1-9]|1[0-9]|2[0-4])$/.test(key)
+          ? key.toUpperCase()
+          : key);
   return {
     ctrl: ctrl && !mac,
-    meta: parts.includes('meta') || parts.includes('cmd') || (ctrl && mac),
-    shift: parts.includes('shift'),
-    alt: parts.includes('alt'),
-    code: key === 'space' ? 'Space' : key.length === 1 ? `Key${key.toUpperCase()}` : key,
+    meta: has('meta', 'cmd', 'command', '⌘') || (ctrl && mac),
+    shift: has('shift'),
+    alt: has('alt', 'option', 'opt'),
+    code,
   };
 }
 
