@@ -5,7 +5,7 @@ import { pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
 import { ReplylineDb } from '@/utils/db';
 import type { PageBroadcast, TabMessage } from '@/utils/protocol';
 import { runScheduler } from '@/utils/scheduler';
-import { DEFAULT_ALERTS, itemKey, PLATFORM_NAMES, type Platform } from '@/utils/schema';
+import { DEFAULT_ALERTS, type ItemKey, itemKey, PLATFORM_NAMES, type Platform } from '@/utils/schema';
 
 const SCHEDULER_ALARM = 'sla-scheduler';
 // Chrome fires alarms no sooner than 30 s from now.
@@ -17,6 +17,8 @@ export default defineBackground(() => {
   const env: RouterEnv = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   /** Which tab last showed each item, to focus it from the popup (no `tabs` permission needed). */
   const tabOfItem = new Map<string, number>();
+  /** Tabs opened on an item's permalink, waiting for their page to show it. */
+  const revealWhenCaptured = new Map<number, ItemKey>();
   /** Tabs whose content script asked for its page context: told when settings change. */
   const contentTabs = new Set<number>();
 
@@ -89,6 +91,11 @@ export default defineBackground(() => {
       const origin = sender?.tab?.id;
       pushToTabs(items, origin);
       if (origin !== undefined) for (const item of items) tabOfItem.set(itemKey(item), origin);
+      const waiting = origin === undefined ? undefined : revealWhenCaptured.get(origin);
+      if (origin !== undefined && waiting && items.some((i) => itemKey(i) === waiting)) {
+        revealWhenCaptured.delete(origin);
+        browser.tabs.sendMessage(origin, { type: 'tab/reveal', key: waiting } satisfies TabMessage).catch(() => {});
+      }
       refreshBadgeAndSchedule();
       broadcast();
     },
@@ -120,7 +127,9 @@ export default defineBackground(() => {
       }
     }
     if (!item.permalink) throw new Error('This item has no link to open');
-    await browser.tabs.create({ url: item.permalink });
+    const tab = await browser.tabs.create({ url: item.permalink });
+    // Once the new page has shown the item, scroll to it and focus its reply box as for an open tab.
+    if (tab.id !== undefined) revealWhenCaptured.set(tab.id, key);
     return { focusedTab: false };
   }
 

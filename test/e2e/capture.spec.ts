@@ -85,7 +85,7 @@ test('a hostile author name renders as inert text', async ({ context, extensionI
   expect(await page.title()).not.toBe('pwned');
 });
 
-test('opening an item that no tab shows opens its permalink', async ({ context, extensionId }) => {
+test('opening an item that no tab shows opens its permalink, with the reply box for it focused', async ({ context, extensionId }) => {
   const seed = await seedFile();
   const item = {
     platform: 'x',
@@ -107,6 +107,9 @@ test('opening an item that no tab shows opens its permalink', async ({ context, 
   const tab = await opened;
   await tab.waitForURL(item.permalink);
   await expect(tab.locator('[data-replyline-item="x:2124573908005815395"]')).toBeVisible();
+  await expect
+    .poll(() => tab.evaluate(() => !!document.activeElement?.closest('[data-testid^="tweetTextarea_"]')), { timeout: 10_000 })
+    .toBe(true);
 });
 
 test('signed in as another account than the brand: the popup says so', async ({ context, extensionId }) => {
