@@ -1,0 +1,141 @@
+// Browser sessions for `npm run bench`: the same Chromium, flags, viewport and routing for both
+// modes; the extension mode only adds the two extension flags and imports the demo seed.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from '@playwright/test';
+import { CHROMIUM, EXTENSION_DIR, importThroughOptions } from '../../test/e2e/launch.ts';
+import { routeSites } from '../../test/pages/site-server.ts';
+import { routeBenchPages } from './synthetic.ts';
+
+export type Mode = 'baseline' | 'extension';
+
+export interface Session {
+  mode: Mode;
+  context: BrowserContext;
+  extensionId: string | null;
+  worker: Worker | null;
+  close(): Promise<void>;
+}
+
+const COMMON_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launch(mode: Mode, options: { now: Date; benchPages: ReadonlyMap<string, string> }): Promise<Session> {
+  const profile = await mkdtemp(join(tmpdir(), `replyline-bench-${mode}-`));
+  const extensionArgs = mode === 'extension' ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    executablePath: CHROMIUM,
+    args: [...extensionArgs, ...COMMON_ARGS],
+    viewport: { width: 1280, height: 900 },
+  });
+  const close = async () => {
+    await context.close().catch(() => {});
+    await rm(profile, { recursive: true, force: true }).catch(() => {});
+  };
+  try {
+    await routeSites(context, { now: options.now });
+    await routeBenchPages(context, options.benchPages);
+    let worker: Worker | null = null;
+    let extensionId: string | null = null;
+    if (mode === 'extension') {
+      worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      extensionId = new URL(worker.url()).host;
+      const seed = JSON.parse(await readFile(resolve('test/pages/demo-seed.json'), 'utf8'));
+      await importThroughOptions(context, extensionId, seed, 'bench-seed.json');
+    } else {
+      // Prove the baseline really runs without any extension.
+      await new Promise((done) => setTimeout(done, 300));
+      const workers = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+      if (workers.length) throw new Error(`bench: the baseline browser runs an extension (${workers[0]?.url()})`);
+    }
+    return { mode, context, extensionId, worker, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export type Metrics = Record<string, number>;
+
+export async function cdpFor(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return cdp;
+}
+
+export async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/**
+ * Seconds of work between two snapshots. Chromium restarts the counters when a navigation changes
+ * the renderer, so a counter that went down started from zero after `before`.
+ */
+export function delta(before: Metrics, after: Metrics, name: string): number {
+  const b = before[name] ?? 0;
+  const a = after[name];
+  if (a === undefined) throw new Error(`bench: Performance.getMetrics has no ${name}`);
+  return a >= b ? a - b : a;
+}
+
+/** JS heap (all worlds of the page's isolate, so the content script too) and Blink heap, after a forced GC. */
+export async function heapAfterGc(cdp: CDPSession): Promise<{ jsUsedMB: number; domUsedMB: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  if (!(usage.usedSize > 0)) throw new Error('bench: Runtime.getHeapUsage returned no heap');
+  return { jsUsedMB: usage.usedSize / 2 ** 20, domUsedMB: (usage.embedderHeapUsedSize ?? 0) / 2 ** 20 };
+}
+
+/**
+ * The extension service worker's JS heap after a forced GC, through the browser's CDP session (a
+ * Playwright Worker has no CDP session of its own). Null when the target cannot be reached.
+ */
+export async function serviceWorkerHeapMB(session: Session): Promise<number | null> {
+  const browser = session.context.browser();
+  if (!browser || !session.extensionId) return null;
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`));
+    if (!target) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    let nextId = 0;
+    const waiting = new Map<number, (message: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message);
+      waiting.get(message.id)?.(message);
+      waiting.delete(message.id);
+    });
+    const call = (method: string) =>
+      new Promise<Record<string, unknown>>((done, fail) => {
+        const id = ++nextId;
+        const timer = setTimeout(() => fail(new Error(`${method} timed out`)), 10_000);
+        waiting.set(id, (m) => {
+          clearTimeout(timer);
+          if (m.error) fail(new Error(m.error.message));
+          else done(m.result ?? {});
+        });
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(fail);
+      });
+    await call('HeapProfiler.collectGarbage');
+    const usage = await call('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    return typeof usage.usedSize === 'number' ? usage.usedSize / 2 ** 20 : null;
+  } catch {
+    return null;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
