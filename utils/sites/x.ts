@@ -550,8 +550,11 @@ function findItems(root: ParentNode): Element[] {
   };
   if (self?.matches(selectors.tweet)) consider(self);
   for (const el of root.querySelectorAll(selectors.tweet)) consider(el);
-  const locked = xchatLocked(docOf(root));
+  // Asked only when a message is in view: a document-wide query per added timeline cell was the
+  // top cost of infinite scroll in the bench.
+  let locked: boolean | undefined;
   const considerDm = (el: Element) => {
+    locked ??= xchatLocked(docOf(root));
     if (!(locked && el.matches(selectors.xchatMessage))) out.push(el);
   };
   if (self?.matches(DM_MESSAGE)) considerDm(self);
