@@ -49,33 +49,28 @@ export async function runScheduler(db: ReplylineDb, now: Date, alerts: AlertSett
   const wake = await db.items.where('[status+snoozedUntil]').between(['snoozed', ''], ['snoozed', iso], true, true).toArray();
   for (const item of wake) changed.push(await setItemStatus(db, item, 'pending', now));
 
+  let dueSoon: ItemRecord[] = [];
+  let breached: ItemRecord[] = [];
+  const quiet = alerts.enabled ? quietUntil(alerts, now) : null;
+  // One read of the overdue items serves both the miss log and the breach alert.
   await db.transaction('rw', db.items, db.slaEvents, async () => {
     const late = await pendingBetween(db, '', iso, true).toArray();
     const unresolved = (await db.items.where('resolutionDueAt').belowOrEqual(iso).toArray()).filter(
       (r) => r.status !== 'resolved' && r.status !== 'ignored',
     );
     await recordMisses(db, [...late, ...unresolved], now);
+    if (!alerts.enabled || quiet) return;
+    if (alerts.beforeMinutes > 0) {
+      const horizon = new Date(now.getTime() + alerts.beforeMinutes * MINUTE).toISOString();
+      dueSoon = (await pendingBetween(db, iso, horizon).toArray()).filter((r) => r.alertedSoonFor !== r.firstResponseDueAt);
+    }
+    if (alerts.atBreach) breached = late.filter((r) => r.alertedBreachFor !== r.firstResponseDueAt);
+    // Remember per deadline: a worker restart never repeats an alert, a new deadline gets its own.
+    await db.items.bulkPut([
+      ...dueSoon.map((r) => ({ ...r, alertedSoonFor: r.firstResponseDueAt })),
+      ...breached.map((r) => ({ ...r, alertedBreachFor: r.firstResponseDueAt })),
+    ]);
   });
-
-  let dueSoon: ItemRecord[] = [];
-  let breached: ItemRecord[] = [];
-  const quiet = alerts.enabled ? quietUntil(alerts, now) : null;
-  if (alerts.enabled && !quiet) {
-    await db.transaction('rw', db.items, async () => {
-      if (alerts.beforeMinutes > 0) {
-        const horizon = new Date(now.getTime() + alerts.beforeMinutes * MINUTE).toISOString();
-        dueSoon = (await pendingBetween(db, iso, horizon).toArray()).filter((r) => r.alertedSoonFor !== r.firstResponseDueAt);
-      }
-      if (alerts.atBreach) {
-        breached = (await pendingBetween(db, '', iso, true).toArray()).filter((r) => r.alertedBreachFor !== r.firstResponseDueAt);
-      }
-      // Remember per deadline: a worker restart never repeats an alert, a new deadline gets its own.
-      await db.items.bulkPut([
-        ...dueSoon.map((r) => ({ ...r, alertedSoonFor: r.firstResponseDueAt })),
-        ...breached.map((r) => ({ ...r, alertedBreachFor: r.firstResponseDueAt })),
-      ]);
-    });
-  }
 
   const candidates = await Promise.all([
     firstAfter(
