@@ -3,7 +3,6 @@ import { useId, useRef, useState } from 'react';
 import {
   allZones,
   browserZone,
-  DAY_NAMES,
   EditorForm,
   hintClass,
   ListRow,
@@ -17,7 +16,7 @@ import { Alert, buttonClass, errorText, Field, inputClass, quietClass, Section }
 import { useNow } from '@/components/use-remote';
 import { addBusinessMinutes, validateCalendar } from '@/utils/business-hours';
 import { send } from '@/utils/protocol';
-import { type BusinessHours, type BusinessInterval, businessHoursSchema, WEEKDAYS, type Weekday } from '@/utils/schema';
+import { type BusinessHours, type BusinessInterval, businessHoursSchema, WEEKDAY_NAMES, WEEKDAYS, type Weekday } from '@/utils/schema';
 
 type Closure = Record<'key' | 'start' | 'end' | 'reason', string>;
 type HoursDraft = { name: string; timezone: string; days: Record<Weekday, string>; holidays: string; closures: Closure[] };
@@ -50,7 +49,7 @@ function calendarFrom(base: BusinessHours, d: HoursDraft): { calendar?: Business
   for (const day of WEEKDAYS) {
     const parts = d.days[day].split(',').flatMap((s) => (s.trim() ? [s.trim()] : []));
     const found = parts.map((s) => /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/.exec(s));
-    if (found.some((m) => !m)) problems.push(`${DAY_NAMES[day]}: write times as 09:00-17:00 (several separated by commas)`);
+    if (found.some((m) => !m)) problems.push(`${WEEKDAY_NAMES[day]}: write times as 09:00-17:00 (several separated by commas)`);
     else week[day] = found.map((m) => ({ start: `${pad2(Number(m?.[1]))}:${m?.[2]}`, end: `${pad2(Number(m?.[3]))}:${m?.[4]}` }));
   }
   const lines = d.holidays.split('\n').flatMap((line) => (line.trim() ? [line.trim()] : []));
@@ -75,7 +74,7 @@ function calendarFrom(base: BusinessHours, d: HoursDraft): { calendar?: Business
     return {
       problems: parsed.error.issues.map(({ path: [field, index], message }) => {
         const where: Record<string, string> = {
-          week: DAY_NAMES[index as Weekday],
+          week: WEEKDAY_NAMES[index as Weekday],
           timezone: 'Time zone',
           holidays: `Holidays, line ${Number(index) + 1}`,
           closures: `Closure ${Number(index) + 1}`,
@@ -260,7 +259,7 @@ function DayRow({ day, value, onChange }: { day: Weekday; value: string; onChang
   return (
     <>
       <label htmlFor={id} className="text-[13px]">
-        {DAY_NAMES[day]}
+        {WEEKDAY_NAMES[day]}
       </label>
       <input id={id} className={`${inputClass} font-mono`} value={value} placeholder="closed" onChange={(e) => onChange(e.target.value)} />
     </>
@@ -276,7 +275,7 @@ function weekSummary(c: BusinessHours): string {
     if (last && last.text === text) last.to = day;
     else groups.push({ from: day, to: day, text });
   }
-  const short = (day: Weekday) => DAY_NAMES[day].slice(0, 3);
+  const short = (day: Weekday) => WEEKDAY_NAMES[day].slice(0, 3);
   const open = groups.filter((g) => g.text).map((g) => `${short(g.from)}${g.from === g.to ? '' : `–${short(g.to)}`} ${g.text}`);
   const holidays = c.holidays?.length ? [pluralize(c.holidays.length, 'holiday')] : [];
   const closures = c.closures?.length ? [pluralize(c.closures.length, 'closure')] : [];

@@ -2,17 +2,8 @@
 // editor forms that return focus, list rows with their buttons.
 import { type InputHTMLAttributes, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { Alert, buttonClass, errorText, Field, inputClass, quietClass } from '@/components/ui';
-import { PLATFORM_NAMES, type Weekday } from '@/utils/schema';
+import { PLATFORM_NAMES } from '@/utils/schema';
 
-export const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 // Keys follow KINDS and PRIORITIES; the match editor's checkboxes come from these tables.
 export const MATCH_NAMES = {
   platforms: PLATFORM_NAMES as Record<string, string>,

@@ -1,7 +1,7 @@
 // Business-time arithmetic for SLA clocks: deadlines that advance only while a calendar is open.
 // Local days are walked in the calendar's own time zone with Intl alone (no date library), so
 // daylight-saving days are exactly 23 or 25 hours long and a gap or repeated hour is never guessed at.
-import { type BusinessHours, type BusinessInterval, WEEKDAYS, type Weekday } from '@/utils/schema';
+import { type BusinessHours, type BusinessInterval, WEEKDAY_NAMES, WEEKDAYS, type Weekday } from '@/utils/schema';
 
 const MIN = 60_000;
 const DAY = 1440 * MIN;
@@ -9,16 +9,6 @@ const DAY = 1440 * MIN;
 const HORIZON = 3 * 366 * DAY;
 /** addBusinessMinutes asks for open time a slice at a time, so a one-hour deadline never walks a year. */
 const WINDOW = 14 * DAY;
-
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 // Constructing a DateTimeFormat costs far more than formatting with one.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -159,7 +149,7 @@ export function validateCalendar(calendar: BusinessHours): string[] {
     const intervals = [...week[day]].sort((a, b) => a.start.localeCompare(b.start));
     intervals.forEach((a, i) => {
       for (const b of intervals.slice(i + 1)) {
-        if (b.start < a.end) problems.push(`${DAY_NAMES[day]}: ${a.start}–${a.end} overlaps ${b.start}–${b.end}`);
+        if (b.start < a.end) problems.push(`${WEEKDAY_NAMES[day]}: ${a.start}–${a.end} overlaps ${b.start}–${b.end}`);
       }
     });
   }

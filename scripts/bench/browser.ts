@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from '@playwright/test';
-import { CHROMIUM, EXTENSION_DIR, importThroughOptions } from '../../test/e2e/launch.ts';
+import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, importThroughOptions } from '../../test/e2e/launch.ts';
 import { routeSites } from '../../test/pages/site-server.ts';
 import { routeBenchPages } from './synthetic.ts';
 
@@ -18,23 +18,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-const COMMON_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 export async function launch(mode: Mode, options: { now: Date; benchPages: ReadonlyMap<string, string> }): Promise<Session> {
   const profile = await mkdtemp(join(tmpdir(), `replyline-bench-${mode}-`));
   const extensionArgs = mode === 'extension' ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
   const context = await chromium.launchPersistentContext(profile, {
     headless: true,
     executablePath: CHROMIUM,
-    args: [...extensionArgs, ...COMMON_ARGS],
+    args: [...extensionArgs, ...CHROMIUM_ARGS],
     viewport: { width: 1280, height: 900 },
   });
   const close = async () => {

@@ -2,16 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { firstNameOf, renderTemplate } from '../../utils/templates.ts';
 import { expect, importThroughOptions, openOptions, seededPage, seedFile, test } from './extension';
-
-const STATUS = 'https://x.com/maya_rides/status/2124573908005815395';
-const editorText = (page: Page) => page.evaluate(() => (window as unknown as { __xComposer: { text(): string } }).__xComposer.text());
-
-interface SeedTemplate {
-  id: string;
-  shortcut: string;
-  body: string;
-  name: string;
-}
+import { editorText, type SeedTemplate, STATUS } from './x-status';
 
 async function setup(page: Page) {
   const seed = await seedFile();

@@ -10,22 +10,23 @@ import { routeSites } from '../pages/site-server.ts';
 export const EXTENSION_DIR = resolve(process.env.REPLYLINE_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Flags for a quiet, reproducible headless Chromium; shared with `npm run bench`. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export async function launchWithExtension(options: { headless?: boolean; now?: Date } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'replyline-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     headless: options.headless ?? true,
     executablePath: CHROMIUM,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_ARGS],
     viewport: { width: 1280, height: 900 },
   });
   await routeSites(context, { now: options.now });

@@ -1,18 +1,6 @@
-// Reply length limits on X: the palette counts the reply rendered for this customer against X's 280
-// weighted characters, and an over-long reply is inserted only once the user confirms it.
-import type { Page } from '@playwright/test';
 import { firstNameOf, renderTemplate } from '../../utils/templates.ts';
 import { expect, importThroughOptions, seedFile, test } from './extension';
-
-const STATUS = 'https://x.com/maya_rides/status/2124573908005815395';
-const editorText = (page: Page) => page.evaluate(() => (window as unknown as { __xComposer: { text(): string } }).__xComposer.text());
-
-interface SeedTemplate {
-  id: string;
-  shortcut: string;
-  body: string;
-  name: string;
-}
+import { editorText, type SeedTemplate, STATUS } from './x-status';
 
 const LONG: SeedTemplate = {
   id: 'tpl-returns',

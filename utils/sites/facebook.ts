@@ -509,9 +509,14 @@ function messageIdOf(row: Element): string | null {
   return MESSAGE_ID.test(raw) ? raw : null;
 }
 
-function extractMessage(row: Element, ctx: PageContext): ExtractOutcome {
+/** The brand's own bubbles carry a hidden "You sent" heading. */
+function isOutgoingMessage(row: Element): boolean {
   const sender = row.querySelector(selectors.messageSender);
-  if (sender && YOU_SENT.test(readLabel(sender, 60))) return { type: 'skip', reason: 'outgoing' };
+  return !!sender && YOU_SENT.test(readLabel(sender, 60));
+}
+
+function extractMessage(row: Element, ctx: PageContext): ExtractOutcome {
+  if (isOutgoingMessage(row)) return { type: 'skip', reason: 'outgoing' };
   const blocks = [...row.querySelectorAll(selectors.commentText)].filter((d) => !d.parentElement?.closest(selectors.commentText));
   if (blocks.length === 0 && row.querySelector(selectors.messageSeparator)) return { type: 'skip', reason: 'separator' };
   const id = messageIdOf(row);
@@ -550,8 +555,7 @@ function latestIncomingMessage(doc: Document): string | null {
   const grid = doc.querySelector(selectors.messageGrid) ?? doc;
   const rows = [...grid.querySelectorAll(selectors.messageRow)].reverse();
   for (const row of rows) {
-    const sender = row.querySelector(selectors.messageSender);
-    if (sender && YOU_SENT.test(readLabel(sender, 60))) continue;
+    if (isOutgoingMessage(row)) continue;
     const id = messageIdOf(row);
     if (id) return id;
   }

@@ -36,12 +36,17 @@ function track(root: Element, kind: string, text: Reader, submit: Element | null
   };
 }
 
-function mountLexical(el: HTMLElement) {
-  const editor = createEditor({ namespace: 'lab', onError: (e) => console.error(e) });
+/** A rich-text Lexical editor taking over `el`, and its model text. */
+function lexicalOn(el: HTMLElement, namespace: string) {
+  const editor = createEditor({ namespace, onError: (e) => console.error(e) });
   registerRichText(editor);
   for (const child of [...el.childNodes]) child.remove();
   editor.setRootElement(el);
-  const text = () => editor.getEditorState().read(() => $getRoot().getTextContent());
+  return { editor, text: () => editor.getEditorState().read(() => $getRoot().getTextContent()) };
+}
+
+function mountLexical(el: HTMLElement) {
+  const { editor, text } = lexicalOn(el, 'lab');
   const scope = el.closest('form') ?? el.closest('.ig-dm-compose');
   const sync = track(
     el,
@@ -156,11 +161,7 @@ const SEND_ICON = 'M3 3.5l18 8.5-18 8.5 2.2-8.5L3 3.5zm3.4 9.2l-1.3 5 12.3-5.7H6
 
 /** Messenger: Lexical in the "Thread composer"; its button is "Send a like" while empty, "Press enter to send" with text. */
 function mountMessengerLexical(el: HTMLElement) {
-  const editor = createEditor({ namespace: 'messenger', onError: (e) => console.error(e) });
-  registerRichText(editor);
-  for (const child of [...el.childNodes]) child.remove();
-  editor.setRootElement(el);
-  const text = () => editor.getEditorState().read(() => $getRoot().getTextContent());
+  const { editor, text } = lexicalOn(el, 'messenger');
   const scope = el.closest('[aria-label="Thread composer"]');
   const button = scope?.querySelector<HTMLElement>('[aria-label="Send a like"], [aria-label="Press enter to send"]');
   const sync = track(el, 'lexical', text, undefined, scope?.querySelector<HTMLElement>('.ms-ph'));
