@@ -5,6 +5,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // MV3 everywhere (contract C1): WXT would otherwise build MV2 for Firefox.
   manifestVersion: 3,
+  // Parallel builds (benchmarks, isolated e2e runs) each get their own output folder.
+  outDir: process.env.REPLYLINE_OUT_DIR || '.output',
   vite: () => ({ plugins: [tailwindcss()] }),
   manifest: ({ browser }) => ({
     name: 'Replyline',

@@ -2,7 +2,7 @@
 // the site's origin, and one writer keeps upserts and SLA state consistent.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { PlatformHealth } from '@/utils/health';
-import type { Account, BusinessHours, Customer, HistoryEntry, Item, Note, Platform, SlaEvent, SlaPolicy, Template } from '@/utils/schema';
+import type { Account, BusinessHours, Customer, HistoryEntry, Identity, Item, Note, Platform, SlaEvent, SlaPolicy, Template } from '@/utils/schema';
 
 /** An item as stored: the export fields plus what the SLA clock derives from its policy. */
 export interface ItemRecord extends Item {
@@ -13,6 +13,22 @@ export interface ItemRecord extends Item {
   /** Alerts already shown for the current deadline, so a worker restart never repeats them. */
   alertedSoonFor?: string;
   alertedBreachFor?: string;
+}
+
+/** A platform identity as stored; `key` is the `customerKey` its items carry. */
+export interface IdentityRecord extends Identity {
+  key: string;
+  customerId: string;
+  /** Lower-case name without accents or punctuation: finds same-name identities on other platforms. */
+  nameKey: string;
+  firstSeenAt?: string;
+  lastSeenAt?: string;
+}
+
+/** One incrementally kept backlog count (issue 7 defines the keys). */
+export interface CounterRecord {
+  key: string;
+  count: number;
 }
 
 export interface SettingRecord {
@@ -61,6 +77,18 @@ export const SCHEMA_VERSIONS: readonly {
         });
     },
   },
+  {
+    version: 3,
+    stores: {
+      // Issue 7 (popup at scale) owns this items line: filter and count indexes.
+      // People: `identities` holds one row per platform identity (key = the items' customerKey),
+      // pointing at its customer; customers hold the person (name, tags, dismissed suggestions).
+      identities: 'key, customerId, nameKey, site',
+      notes: 'id, customerId',
+      // Backlog counts by platform, status and SLA state, kept in the same transaction as item writes.
+      counters: 'key',
+    },
+  },
 ];
 
 export class ReplylineDb extends Dexie {
@@ -75,6 +103,8 @@ export class ReplylineDb extends Dexie {
   health!: EntityTable<PlatformHealth, 'platform'>;
   slaEvents!: EntityTable<SlaEvent, 'id'>;
   history!: EntityTable<HistoryEntry, 'id'>;
+  identities!: EntityTable<IdentityRecord, 'key'>;
+  counters!: EntityTable<CounterRecord, 'key'>;
 
   constructor(name = 'replyline') {
     super(name);

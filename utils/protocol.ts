@@ -74,6 +74,10 @@ export const requests = {
   'settings/save': { audience: 'extension', schema: settingsSchema },
   'data/export': { audience: 'extension', schema: z.object({}) },
   'data/import': { audience: 'extension', schema: z.object({ file: z.unknown() }) },
+  // --- customers, notes, priority (issue 6)
+  // --- popup queries and counts (issue 7)
+  // --- metrics dashboard (issue 7)
+  // --- data ownership (issue 7)
 } as const satisfies Record<string, { audience: Audience; schema: z.ZodMiniType }>;
 
 export interface PageContextResponse {
@@ -113,6 +117,10 @@ export interface Responses {
   'settings/save': Settings;
   'data/export': ExportFile;
   'data/import': ImportResult;
+  // --- customers, notes, priority (issue 6)
+  // --- popup queries and counts (issue 7)
+  // --- metrics dashboard (issue 7)
+  // --- data ownership (issue 7)
 }
 
 export type RequestName = keyof typeof requests;

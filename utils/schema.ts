@@ -189,10 +189,39 @@ export const businessHoursSchema = z.looseObject({
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
-export const customerSchema = z.looseObject({ id: nonEmpty(100) });
+/** One platform identity of a person: what items attach to automatically (by `identityKeyOf`). */
+export const identitySchema = z.object({
+  platform: platformSchema,
+  handle: z.optional(str(LIMITS.handle)),
+  name: nonEmpty(LIMITS.name),
+  profileUrl: z.optional(httpsUrl),
+  /** The website the person's profile links to, when a page shows it: a signal for link suggestions. */
+  site: z.optional(httpsUrl),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+/**
+ * A person, with identities on one or more platforms. Identities are linked across platforms only
+ * when the user confirms a suggestion, never automatically. Unknown fields are kept (contract C4).
+ */
+export const customerSchema = z.looseObject({
+  id: nonEmpty(100),
+  name: z.optional(str(LIMITS.name)),
+  identities: z.optional(z.array(identitySchema).check(z.maxLength(50))),
+  tags: z.optional(z.array(nonEmpty(60)).check(z.maxLength(50))),
+  createdAt: z.optional(isoDate),
+  /** Customer ids the user said are someone else: never suggested again. */
+  notSame: z.optional(z.array(nonEmpty(100)).check(z.maxLength(500))),
+});
 export type Customer = z.infer<typeof customerSchema>;
 
-export const noteSchema = z.looseObject({ id: nonEmpty(100) });
+export const noteSchema = z.looseObject({
+  id: nonEmpty(100),
+  customerId: z.optional(nonEmpty(100)),
+  body: z.optional(str(LIMITS.text)),
+  createdAt: z.optional(isoDate),
+  updatedAt: z.optional(isoDate),
+});
 export type Note = z.infer<typeof noteSchema>;
 
 export const SLA_METRICS = ['first-response', 'next-response', 'resolution'] as const;

@@ -200,5 +200,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       return result;
     },
+    // --- customers, notes, priority (issue 6)
+    // --- popup queries and counts (issue 7)
+    // --- metrics dashboard (issue 7)
+    // --- data ownership (issue 7)
   };
 }
