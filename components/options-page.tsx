@@ -1,4 +1,5 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
+import { DataSection } from '@/components/data-section';
 import { HealthSection } from '@/components/health-section';
 import { PaletteShortcutField } from '@/components/palette-shortcut-field';
 import { SlaSection } from '@/components/sla-section';
@@ -121,87 +122,6 @@ function AgentSection() {
       </form>
       {status && (
         <p role="status" className="mt-2 text-[13px] text-emerald-700">
-          {status}
-        </p>
-      )}
-      <Alert text={error} />
-    </Section>
-  );
-}
-
-function localDate(d: Date) {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
-
-function DataSection() {
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
-  const importId = useId();
-  const exportData = async () => {
-    setError(undefined);
-    try {
-      const file = await send('data/export', {});
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `replyline-export-${localDate(new Date())}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus(`Exported ${file.items?.length ?? 0} items and ${file.templates?.length ?? 0} templates.`);
-    } catch (e) {
-      setError(`Export failed: ${errorText(e)}`);
-    }
-  };
-  const importData = async (file: File | undefined) => {
-    if (!file) return;
-    setStatus(undefined);
-    setError(undefined);
-    if (file.size > MAX_IMPORT_BYTES) return setError(`${file.name} is larger than 256 MB. Nothing was imported.`);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch (e) {
-      return setError(`${file.name} is not a JSON file (${errorText(e)}). Nothing was imported.`);
-    }
-    try {
-      const result = await send('data/import', { file: parsed });
-      if (!result.ok) {
-        const where = result.problem.path || 'the file';
-        return setError(`Import refused: ${where}: ${result.problem.message}. Nothing was imported.`);
-      }
-      const counts = Object.entries(result.counts)
-        .filter(([, n]) => n)
-        .map(([k, n]) => `${n} ${k}`);
-      setStatus(`Imported ${counts.join(', ') || 'nothing new'}.`);
-    } catch (e) {
-      setError(`Import failed: ${errorText(e)}. Nothing was imported.`);
-    }
-  };
-  return (
-    <Section title="Your data">
-      <p className="mb-3 text-[14px] text-slate-600 dark:text-slate-400">
-        Everything stays on this computer. Export it to keep a copy or move it to another browser.
-      </p>
-      <div className="flex flex-wrap items-center gap-4">
-        <button type="button" className={buttonClass} onClick={exportData}>
-          Export data
-        </button>
-        <label htmlFor={importId} className="flex items-center gap-2 text-[14px] font-semibold">
-          Import data
-          <input
-            id={importId}
-            type="file"
-            accept="application/json,.json"
-            className="text-[13px] font-normal"
-            onChange={(e) => void importData(e.target.files?.[0])}
-          />
-        </label>
-      </div>
-      {status && (
-        <p role="status" className="mt-2 text-[14px] text-emerald-700 dark:text-emerald-300">
           {status}
         </p>
       )}

@@ -48,3 +48,72 @@ test('a bad file shows the path of its first problem and writes nothing', async 
   const after = await download(options);
   expect({ ...after, exportedAt: null }).toEqual({ ...before, exportedAt: null });
 });
+
+/** A realistic backlog of `n` items over the four platforms, every status, a quarter with deadlines. */
+function backlogFile(n: number) {
+  const platforms = ['x', 'facebook', 'instagram', 'linkedin'] as const;
+  const statuses = ['pending', 'answered', 'resolved', 'snoozed', 'ignored'] as const;
+  const start = Date.parse('2026-05-01T08:00:00.000Z');
+  const items = Array.from({ length: n }, (_, i) => {
+    const platform = platforms[i % 4];
+    const postedAt = new Date(start + i * 47_000).toISOString();
+    const status = statuses[i % 5];
+    return {
+      platform,
+      externalId: `${1_900_000_000_000_000_000n + BigInt(i)}`,
+      kind: i % 7 === 0 ? 'dm' : 'comment',
+      permalink: `https://${platform === 'x' ? 'x.com' : `www.${platform}.com`}/p/${i}`,
+      author: { name: `Customer ${i % 3000}`, handle: `customer_${i % 3000}` },
+      text: `Order ${i} has not arrived — can you check? «${'é'.repeat(i % 40)}»`,
+      postedAt,
+      capturedAt: new Date(start + i * 47_000 + 5_000).toISOString(),
+      status,
+      ...(status === 'answered' ? { answeredAt: new Date(start + i * 47_000 + 600_000).toISOString() } : {}),
+      ...(i % 4 === 0 ? { priority: 'high', tags: ['delivery'] } : {}),
+    };
+  });
+  return { format: 'replyline-export', version: 1, items };
+}
+
+test('50,000 items: import → export → erase → import → export round-trips', async ({ context, extensionId }) => {
+  test.setTimeout(300_000);
+  const options = await openOptions(context, extensionId);
+  await options
+    .getByLabel('Import data')
+    .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backlogFile(50_000))) });
+  await expect(options.getByTestId('data-status')).toContainText('50000 items', { timeout: 120_000 });
+  await expect(options.getByTestId('storage-usage')).toContainText('50,000 items');
+  const first = await download(options);
+  expect((first.items as unknown[]).length).toBe(50_000);
+
+  await options.getByRole('button', { name: 'Erase everything…' }).click();
+  await expect(options.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await options.getByRole('button', { name: 'Yes, erase everything' }).click();
+  await expect(options.getByTestId('data-status')).toContainText('Erased 50,000 items');
+  await expect(options.getByTestId('storage-usage')).toContainText('no data yet');
+  const empty = await download(options);
+  expect(empty.items).toEqual([]);
+
+  await options
+    .getByLabel('Import data')
+    .setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(first)) });
+  await expect(options.getByTestId('data-status')).toContainText('50000 items', { timeout: 120_000 });
+  const second = await download(options);
+  expect({ ...second, exportedAt: null }).toEqual({ ...first, exportedAt: null });
+});
+
+test('erasing customer data asks first and keeps templates and accounts', async ({ context, extensionId }) => {
+  const site = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
+  await expect(site.locator('[data-replyline-item]').first()).toBeVisible();
+  const options = await openOptions(context, extensionId);
+  const before = await download(options);
+  await options.getByRole('button', { name: 'Erase customer data…' }).click();
+  await options.getByRole('button', { name: 'Cancel' }).click();
+  expect(((await download(options)).items as unknown[]).length).toBe((before.items as unknown[]).length);
+  await options.getByRole('button', { name: 'Erase customer data…' }).click();
+  await options.getByRole('button', { name: 'Yes, erase customer data' }).click();
+  const after = await download(options);
+  expect(after.items).toEqual([]);
+  expect(after.templates).toEqual(before.templates);
+  expect(after.accounts).toEqual(before.accounts);
+});
