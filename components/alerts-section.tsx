@@ -1,7 +1,7 @@
 // Options → alerts: when desktop notifications come, and quiet hours.
 import { useState } from 'react';
 import { FieldProblem, hintClass, optionalNumber, TextField } from '@/components/sla-form-kit';
-import { Alert, buttonClass, errorText, Section } from '@/components/ui';
+import { buttonClass, errorText, Section, SettingsOutcome } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { send } from '@/utils/protocol';
 import { alertSettingsSchema, DEFAULT_ALERTS } from '@/utils/schema';
@@ -100,13 +100,7 @@ export function AlertsSection() {
         <FieldProblem text={problems.quiet} />
         <p className={hintClass}>Quiet hours use this browser's time zone; alerts held during them arrive together afterwards.</p>
       </form>
-      {status && (
-        <p role="status" className="mt-2 text-[13px] text-emerald-700 dark:text-emerald-300">
-          {status}
-        </p>
-      )}
-      {settings.error && <Alert text={`Could not load settings: ${settings.error}`} />}
-      <Alert text={error} />
+      <SettingsOutcome status={status} loadError={settings.error} error={error} />
     </Section>
   );
 }

@@ -1,166 +1,151 @@
-import { useEffect, useRef, useState } from 'react';
-import { SlaPill } from '@/components/sla-pill';
+// The toolbar popup: the backlog most urgent first, its counts, filters and search, and the
+// keyboard: j/k or arrows, Home/End, PageUp/PageDown, Enter opens, e resolves, s snoozes (then
+// 1–4), i ignores, / searches.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_POPUP_FILTERS, PopupFilterBar, type PopupFilters } from '@/components/popup/backlog-filter-bar';
+import { PopupBacklogHeader } from '@/components/popup/backlog-header';
+import { LIST_HEIGHT, PopupBacklogList, ROW_HEIGHT, type RowAction } from '@/components/popup/backlog-list';
+import { PopupSnoozeMenu } from '@/components/popup/snooze-menu';
+import { type BacklogFilters, useBacklogPages } from '@/components/popup/use-backlog-pages';
 import { useNow, useRemote } from '@/components/use-remote';
 import type { ItemView } from '@/utils/backlog';
 import { healthLine } from '@/utils/health';
-import { send } from '@/utils/protocol';
-import { itemKey, PLATFORM_NAMES } from '@/utils/schema';
-import { formatSpan, slaState } from '@/utils/sla';
+import { isBackgroundUnreachable, send } from '@/utils/protocol';
+import type { ItemStatus } from '@/utils/schema';
 
-const PAGE = 200;
+const SEARCH_DELAY_MS = 200;
+const ROWS_PER_PAGE = Math.floor(LIST_HEIGHT / ROW_HEIGHT);
 
-/** Snooze presets; the clock pauses until then, or until the customer writes again. */
-export function snoozePresets(now: Date): { label: string; until: Date }[] {
-  const at = (days: number, hour: number) => {
-    const d = new Date(now);
-    d.setDate(d.getDate() + days);
-    d.setHours(hour, 0, 0, 0);
-    return d;
-  };
-  const toMonday = (8 - now.getDay()) % 7 || 7;
-  return [
-    { label: '1 hour', until: new Date(now.getTime() + 3_600_000) },
-    { label: '4 hours', until: new Date(now.getTime() + 4 * 3_600_000) },
-    { label: 'Tomorrow 09:00', until: at(1, 9) },
-    { label: 'Monday 09:00', until: at(toMonday, 9) },
-  ];
-}
+const errorText = (e: unknown) =>
+  isBackgroundUnreachable(e) ? 'Replyline’s background is not answering.' : e instanceof Error ? e.message : String(e);
 
-function SnoozeMenu({ onSnooze, onClose }: { onSnooze: (until: Date) => void; onClose: () => void }) {
-  const [custom, setCustom] = useState('');
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const presets = snoozePresets(new Date());
-  return (
-    <div
-      role="dialog"
-      aria-label="Snooze until"
-      className="flex flex-wrap items-center gap-1 bg-slate-100 px-3 py-2 text-[12px] dark:bg-slate-800"
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        const n = Number(e.key);
-        if (e.key === 'Escape') onClose();
-        else if (n >= 1 && n <= presets.length && !(e.target instanceof HTMLInputElement)) onSnooze(presets[n - 1]?.until ?? new Date());
-        else return;
-        e.preventDefault();
-      }}
-    >
-      {presets.map((p, i) => (
-        <button
-          key={p.label}
-          ref={i === 0 ? first : undefined}
-          type="button"
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-white dark:border-slate-600"
-          onClick={() => onSnooze(p.until)}
-        >
-          <kbd className="mr-1 text-slate-500">{i + 1}</kbd>
-          {p.label}
-        </button>
-      ))}
-      <form
-        className="flex items-center gap-1"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (custom) onSnooze(new Date(custom));
-        }}
-      >
-        <label className="sr-only" htmlFor="snooze-custom">
-          Snooze until a date and time
-        </label>
-        <input
-          id="snooze-custom"
-          type="datetime-local"
-          value={custom}
-          onChange={(e) => setCustom(e.target.value)}
-          className="rounded border border-slate-300 px-1 dark:border-slate-600 dark:bg-slate-900"
-        />
-        <button type="submit" className="rounded bg-sky-700 px-2 py-0.5 font-semibold text-white">
-          Snooze
-        </button>
-      </form>
-    </div>
-  );
-}
-
-function Row({ item, now, selected, onOpen }: { item: ItemView; now: number; selected: boolean; onOpen: () => void }) {
-  const ref = useRef<HTMLDivElement>(null);
+/** `value`, once it has stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
   useEffect(() => {
-    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
-  const due = item.firstResponseDueAt ? Date.parse(item.firstResponseDueAt) : undefined;
-  const dueText = due === undefined ? '' : due >= now ? `due in ${formatSpan(due - now)}` : `${formatSpan(now - due)} overdue`;
-  return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      id={`row-${itemKey(item)}`}
-      role="option"
-      aria-selected={selected}
-      data-replyline-item={itemKey(item)}
-      data-replyline-sla={slaState(item, now)}
-      onClick={onOpen}
-      onKeyDown={(e) => e.key === 'Enter' && onOpen()}
-      className={`flex cursor-pointer flex-col gap-0.5 border-b border-slate-200 px-3 py-2 dark:border-slate-700 ${selected ? 'bg-sky-50 dark:bg-sky-950' : 'hover:bg-slate-50 dark:hover:bg-slate-800'}`}
-    >
-      <div className="flex items-center gap-2 text-[13px]">
-        <span className="w-16 shrink-0 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
-          {PLATFORM_NAMES[item.platform]}
-        </span>
-        <span className="truncate font-semibold">{item.author.name}</span>
-        {item.author.handle && <span className="truncate text-slate-500">@{item.author.handle}</span>}
-        <span className="ml-auto">
-          <SlaPill view={item} now={now} />
-        </span>
-      </div>
-      <div className="truncate text-[13px] text-slate-700 dark:text-slate-300">{item.text || <em>(no text)</em>}</div>
-      <div className="flex gap-2 text-[11px] text-slate-500">
-        <span>{item.kind}</span>
-        <span>· {formatSpan(now - Date.parse(item.postedAt))} ago</span>
-        {dueText && <span>· {dueText}</span>}
-      </div>
-    </div>
-  );
+    const id = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return settled;
 }
+
+function queryOf(f: PopupFilters, search: string, tag: string): BacklogFilters {
+  return {
+    statuses: [f.status],
+    platforms: f.platform ? [f.platform] : undefined,
+    priorities: f.priority ? [f.priority] : undefined,
+    sla: f.sla ? [f.sla] : undefined,
+    tag: tag.trim() || undefined,
+    search: search.trim() || undefined,
+  };
+}
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement;
 
 export function BacklogPopup() {
-  const backlog = useRemote('items/list-pending', { limit: PAGE });
+  const [filters, setFilters] = useState<PopupFilters>(DEFAULT_POPUP_FILTERS);
+  const search = useSettled(filters.search, SEARCH_DELAY_MS);
+  const tag = useSettled(filters.tag, SEARCH_DELAY_MS);
+  const query = useMemo(() => queryOf(filters, search, tag), [filters, search, tag]);
+  const pages = useBacklogPages(query);
+  const counts = useRemote('items/counts', {});
   const health = useRemote('health/list', {});
   const now = useNow();
-  const [selected, setSelected] = useState(0);
-  const [openError, setOpenError] = useState<string>();
+  const [selectedIndex, setSelected] = useState(0);
+  const [reveal, setReveal] = useState(0);
   const [snoozing, setSnoozing] = useState(false);
-  const items = backlog.data?.items ?? [];
+  const [actionError, setActionError] = useState<string>();
+  const listRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  const open = (item: ItemView | undefined) => {
-    if (!item) return;
-    send('items/open', { platform: item.platform, externalId: item.externalId }).then(
-      () => window.close(),
-      (e: unknown) => setOpenError(e instanceof Error ? e.message : String(e)),
-    );
-  };
+  const selected = Math.max(0, Math.min(selectedIndex, pages.count - 1));
+  const item = pages.rows[selected];
+  const filtered = JSON.stringify(filters) !== JSON.stringify(DEFAULT_POPUP_FILTERS);
 
-  const setStatus = (item: ItemView | undefined, status: 'resolved' | 'snoozed', snoozeUntil?: Date) => {
-    if (!item) return;
+  const changeFilters = useCallback((change: Partial<PopupFilters>) => {
+    setFilters((f) => ({ ...f, ...change }));
+    setSelected(0);
+  }, []);
+
+  // The list takes the focus once it first shows, unless the user is already elsewhere.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (focused.current || !pages.rows.length || !listRef.current) return;
+    focused.current = true;
+    if (document.activeElement === document.body) listRef.current.focus();
+  });
+
+  const setStatus = (target: ItemView, status: ItemStatus, snoozeUntil?: Date) => {
     setSnoozing(false);
+    setActionError(undefined);
     send('items/set-status', {
-      key: { platform: item.platform, externalId: item.externalId },
+      key: { platform: target.platform, externalId: target.externalId },
       status,
       snoozeUntil: snoozeUntil?.toISOString(),
     }).then(
-      () => backlog.reload(),
-      (e: unknown) => setOpenError(e instanceof Error ? e.message : String(e)),
+      () => {
+        if (!query.statuses?.includes(status)) pages.remove(target);
+        counts.reload();
+        listRef.current?.focus();
+      },
+      (e: unknown) => setActionError(errorText(e)),
     );
   };
 
-  // Keys work wherever focus is in the popup, except in a text field.
+  const act = (action: RowAction, target: ItemView | undefined = item) => {
+    if (!target) return;
+    if (action === 'open') {
+      send('items/open', { platform: target.platform, externalId: target.externalId }).then(
+        () => window.close(),
+        (e: unknown) => setActionError(errorText(e)),
+      );
+    } else if (action === 'snooze') {
+      setSelected(pages.rows.indexOf(target));
+      setSnoozing(true);
+    } else setStatus(target, action === 'resolve' ? 'resolved' : 'ignored');
+  };
+
+  // Rows keep the same callbacks across renders (they are memoised); these call the latest `act`.
+  const latestAct = useRef(act);
+  latestAct.current = act;
+  const onAction = useCallback((action: RowAction, target: ItemView) => latestAct.current(action, target), []);
+  const onSelect = useCallback((index: number) => {
+    setSelected(index);
+    listRef.current?.focus();
+  }, []);
+
+  // Keys work wherever the focus is, except in a field (Escape leaves it for the list).
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'j' || e.key === 'ArrowDown') setSelected((s) => Math.min(items.length - 1, s + 1));
-      else if (e.key === 'k' || e.key === 'ArrowUp') setSelected((s) => Math.max(0, s - 1));
-      else if (e.key === 'Enter') open(items[selected]);
-      else if (e.key === 'e') setStatus(items[selected], 'resolved');
-      else if (e.key === 's' && items[selected]) setSnoozing(true);
+      if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (isTyping(e.target)) {
+        if (e.key !== 'Escape' || !listRef.current) return;
+        listRef.current.focus();
+        e.preventDefault();
+        return;
+      }
+      if (e.target instanceof HTMLButtonElement && (e.key === 'Enter' || e.key === ' ')) return;
+      const moves: Record<string, number> = {
+        j: selected + 1,
+        ArrowDown: selected + 1,
+        k: selected - 1,
+        ArrowUp: selected - 1,
+        Home: 0,
+        End: pages.count - 1,
+        PageDown: selected + ROWS_PER_PAGE,
+        PageUp: selected - ROWS_PER_PAGE,
+      };
+      const to = moves[e.key];
+      if (to !== undefined) {
+        setSelected(Math.max(0, Math.min(pages.count - 1, to)));
+        setReveal((n) => n + 1);
+        listRef.current?.focus();
+      } else if (e.key === 'Enter') act('open');
+      else if (e.key === 'e') act('resolve');
+      else if (e.key === 'i') act('ignore');
+      else if (e.key === 's') act('snooze');
+      else if (e.key === '/') searchRef.current?.focus();
       else return;
       e.preventDefault();
     };
@@ -168,27 +153,19 @@ export function BacklogPopup() {
     return () => document.removeEventListener('keydown', onKeyDown);
   });
 
+  const caughtUp = !pages.loading && !pages.error && !pages.rows.length && !pages.more;
   return (
     <main
-      className="w-[400px] bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+      className="w-[440px] bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100"
       style={{ font: '14px system-ui, sans-serif' }}
     >
-      <header className="flex items-baseline gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
-        <h1 className="text-[15px] font-bold">Replyline backlog</h1>
-        {backlog.data && (
-          <span className="text-[12px] text-slate-500">
-            {backlog.data.pending} pending · {backlog.data.urgent} due soon or overdue
-          </span>
-        )}
-        <a
-          className="ml-auto text-[12px] text-sky-700 underline dark:text-sky-300"
-          href={browser.runtime.getURL('/options.html')}
-          target="_blank"
-          rel="noreferrer"
-        >
-          Options
-        </a>
-      </header>
+      <PopupBacklogHeader
+        counts={counts.data}
+        sla={filters.sla}
+        platform={filters.platform}
+        onSla={(sla) => changeFilters(sla ? { sla, status: 'pending' } : { sla })}
+        onPlatform={(platform) => changeFilters({ platform })}
+      />
       {(health.data?.warnings ?? []).map((h) => (
         <p
           key={`${h.platform}:${h.message}`}
@@ -198,39 +175,70 @@ export function BacklogPopup() {
           {healthLine(h)}
         </p>
       ))}
-      {openError && (
-        <p role="alert" className="bg-red-50 px-3 py-1 text-[12px] text-red-800">
-          {openError}
+      <PopupFilterBar filters={filters} onChange={changeFilters} searchRef={searchRef} />
+      <p role="status" data-testid="backlog-summary" className="px-3 pt-1 text-[11px] text-slate-600 dark:text-slate-300">
+        {pages.total
+          ? `${pages.total.toLocaleString()} ${pages.total === 1 ? 'item' : 'items'}`
+          : pages.rows.length || pages.more
+            ? `${pages.rows.length.toLocaleString()} found${pages.more ? ', searching…' : ''}`
+            : ''}
+      </p>
+      {actionError && (
+        <p role="alert" className="bg-red-50 px-3 py-1 text-[12px] text-red-800 dark:bg-red-950 dark:text-red-200">
+          {actionError}
         </p>
       )}
-      {backlog.loading && !backlog.data && <p className="px-3 py-6 text-center text-slate-500">Loading…</p>}
-      {backlog.error && (
-        <p role="alert" className="px-3 py-6 text-center text-red-700">
-          Could not load the backlog: {backlog.error}
-        </p>
-      )}
-      {backlog.data && !items.length && <p className="px-3 py-6 text-center text-slate-500">Nothing pending. Well done.</p>}
-      {items.length > 0 && (
-        <div
-          role="listbox"
-          aria-label="Pending items, most urgent first"
-          aria-activedescendant={items[selected] ? `row-${itemKey(items[selected])}` : undefined}
-          tabIndex={0}
-          // biome-ignore lint/a11y/noAutofocus: the popup is keyboard-first; focus belongs on the list.
-          autoFocus
-          className="max-h-[480px] overflow-y-auto outline-none"
-        >
-          {items.map((item, i) => (
-            <div key={itemKey(item)}>
-              <Row item={item} now={now} selected={i === selected} onOpen={() => open(item)} />
-              {snoozing && i === selected && (
-                <SnoozeMenu onSnooze={(until) => setStatus(item, 'snoozed', until)} onClose={() => setSnoozing(false)} />
-              )}
-            </div>
-          ))}
+      {pages.error ? (
+        <div role="alert" className="px-3 py-6 text-center text-[13px] text-red-800 dark:text-red-200">
+          <p>Could not load the backlog. {errorText(pages.error)}</p>
+          <button type="button" onClick={pages.reload} className="mt-2 rounded bg-sky-700 px-3 py-1 font-semibold text-white">
+            Retry
+          </button>
         </div>
+      ) : pages.loading && !pages.rows.length ? (
+        <p className="px-3 py-6 text-center text-slate-600 dark:text-slate-300">Loading the backlog…</p>
+      ) : caughtUp && !filtered ? (
+        <div className="px-3 py-8 text-center">
+          <p className="text-[16px] font-semibold">All caught up</p>
+          <p className="text-[13px] text-slate-600 dark:text-slate-300">Nothing is waiting for a reply.</p>
+        </div>
+      ) : caughtUp ? (
+        <div className="px-3 py-6 text-center text-[13px]">
+          <p>No items match these filters.</p>
+          <button
+            type="button"
+            className="mt-1 text-sky-800 underline dark:text-sky-300"
+            onClick={() => changeFilters(DEFAULT_POPUP_FILTERS)}
+          >
+            Clear the filters
+          </button>
+        </div>
+      ) : (
+        <PopupBacklogList
+          rows={pages.rows}
+          count={pages.count}
+          setSize={pages.more && pages.total === undefined ? -1 : pages.count}
+          selected={selected}
+          reveal={reveal}
+          now={now}
+          listRef={listRef}
+          onSelect={onSelect}
+          onAction={onAction}
+          onWant={pages.want}
+        />
       )}
-      <footer className="px-3 py-1 text-[11px] text-slate-500">j/k or ↑/↓ to move · Enter to open · s to snooze · e to resolve</footer>
+      {snoozing && item && (
+        <PopupSnoozeMenu
+          onSnooze={(until) => setStatus(item, 'snoozed', until)}
+          onClose={() => {
+            setSnoozing(false);
+            listRef.current?.focus();
+          }}
+        />
+      )}
+      <footer className="border-t border-slate-200 px-3 py-1 text-[11px] text-slate-600 dark:border-slate-700 dark:text-slate-300">
+        j/k ↑/↓ Home End PgUp PgDn move · Enter open · e resolve · s snooze · i ignore · / search
+      </footer>
     </main>
   );
 }

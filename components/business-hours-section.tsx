@@ -313,7 +313,7 @@ export function HoursSection({ hours, reload, error: loadError }: { hours: Busin
           ))}
         </ul>
         {hours.length === 0 && (
-          <p className="mb-3 text-[14px] text-slate-500">No business hours yet: every policy runs around the clock.</p>
+          <p className="mb-3 text-[14px] text-slate-500 dark:text-slate-400">No business hours yet: every policy runs around the clock.</p>
         )}
         {loadError && <Alert text={`Could not load business hours: ${loadError}`} />}
         {editing ? (

@@ -10,7 +10,9 @@ function localDate(d: Date) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+// Chrome passes at most 64 MiB in one message to the background; the file is sent in one.
+const MAX_IMPORT_MB = 60;
+const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024;
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
@@ -127,7 +129,9 @@ export function DataSection() {
     if (!file) return;
     setStatus(undefined);
     setError(undefined);
-    if (file.size > MAX_IMPORT_BYTES) return setError(`${file.name} is larger than 256 MB. Nothing was imported.`);
+    if (file.size > MAX_IMPORT_BYTES) {
+      return setError(`${file.name} is larger than ${MAX_IMPORT_MB} MB, the most Replyline imports at once. Nothing was imported.`);
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(await file.text());

@@ -1,13 +1,17 @@
 import { type FormEvent, useState } from 'react';
+import { CustomerPanelFields } from '@/components/customer-panel/settings';
+import { CustomersSection } from '@/components/customers-section';
 import { DataSection } from '@/components/data-section';
 import { HealthSection } from '@/components/health-section';
 import { PaletteShortcutField } from '@/components/palette-shortcut-field';
+import { PrioritySection } from '@/components/priority-section';
 import { SlaSection } from '@/components/sla-section';
 import { TemplatesSection } from '@/components/templates-section';
 import { Alert, buttonClass, errorText, Field, inputClass, PlatformSelect, quietClass, Section } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
+import { VoiceSection } from '@/components/voice-section';
 import { send } from '@/utils/protocol';
-import { PLATFORM_NAMES, type Platform } from '@/utils/schema';
+import { DEFAULT_SIDEBAR_SHORTCUT, PLATFORM_NAMES, type Platform, type Settings } from '@/utils/schema';
 
 function AccountsSection() {
   const accounts = useRemote('accounts/list', {});
@@ -38,7 +42,7 @@ function AccountsSection() {
           <li key={`${a.platform}:${a.handle}`} className="flex items-center gap-3 py-1 text-[14px]">
             <span className="w-24 font-semibold">{PLATFORM_NAMES[a.platform]}</span>
             <span>@{a.handle}</span>
-            {a.displayName && <span className="text-slate-500">{a.displayName}</span>}
+            {a.displayName && <span className="text-slate-500 dark:text-slate-400">{a.displayName}</span>}
             <button
               type="button"
               className={`${quietClass} ml-auto`}
@@ -85,13 +89,18 @@ function AccountsSection() {
 
 function AgentSection() {
   const settings = useRemote('settings/get', {});
-  const [draft, setDraft] = useState<{ agentName?: string; paletteShortcut?: string }>({});
+  const [draft, setDraft] = useState<Pick<Settings, 'agentName' | 'paletteShortcut' | 'sidebarSide' | 'sidebarShortcut'>>({});
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
   const value = { ...settings.data, ...draft };
   const save = (e: FormEvent) => {
     e.preventDefault();
-    send('settings/save', { agentName: value.agentName ?? '', paletteShortcut: value.paletteShortcut || 'Ctrl+Shift+Space' }).then(
+    send('settings/save', {
+      agentName: value.agentName ?? '',
+      paletteShortcut: value.paletteShortcut || 'Ctrl+Shift+Space',
+      sidebarSide: value.sidebarSide ?? 'right',
+      sidebarShortcut: value.sidebarShortcut?.trim() || DEFAULT_SIDEBAR_SHORTCUT,
+    }).then(
       () => {
         setStatus('Saved.');
         setError(undefined);
@@ -119,9 +128,14 @@ function AgentSection() {
         <button type="submit" className={`${buttonClass} mt-[22px]`}>
           Save
         </button>
+        <CustomerPanelFields
+          value={value}
+          paletteShortcut={value.paletteShortcut || 'Ctrl+Shift+Space'}
+          onChange={(change) => setDraft({ ...draft, ...change })}
+        />
       </form>
       {status && (
-        <p role="status" className="mt-2 text-[13px] text-emerald-700">
+        <p role="status" className="mt-2 text-[13px] text-emerald-700 dark:text-emerald-400">
           {status}
         </p>
       )}
@@ -137,10 +151,16 @@ export function OptionsPage() {
       style={{ font: '14px system-ui, sans-serif' }}
     >
       <h1 className="mb-6 text-[24px] font-bold">Replyline options</h1>
+      <a href="/dashboard.html" className="-mt-4 mb-6 block text-sky-800 underline dark:text-sky-300">
+        Dashboard
+      </a>
       <AccountsSection />
       <AgentSection />
       <TemplatesSection />
+      <VoiceSection />
       <SlaSection />
+      <PrioritySection />
+      <CustomersSection />
       <DataSection />
       <HealthSection />
     </main>

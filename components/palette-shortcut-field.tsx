@@ -8,10 +8,25 @@ import { hotkeySpecFromEvent, hotkeyWarnings } from '@/utils/hotkey-warnings';
 
 const DEFAULT_PALETTE_SPEC = 'Ctrl+Shift+Space';
 
-export function PaletteShortcutField({ value, onChange }: { value: string; onChange: (spec: string) => void }) {
+/** Also the customer history panel's shortcut: `label`, its default, what it opens and the shortcuts it must not reuse. */
+export function PaletteShortcutField({
+  value,
+  onChange,
+  label = 'Palette shortcut',
+  fallback = DEFAULT_PALETTE_SPEC,
+  what,
+  taken,
+}: {
+  value: string;
+  onChange: (spec: string) => void;
+  label?: string;
+  fallback?: string;
+  what?: string;
+  taken?: Record<string, string>;
+}) {
   const [recording, setRecording] = useState(false);
   const [note, setNote] = useState<string>();
-  const warnings = value.trim() ? hotkeyWarnings(value) : [];
+  const warnings = value.trim() ? hotkeyWarnings(value, what, taken) : [];
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
   const stop = (message?: string) => {
     setRecording(false);
@@ -31,7 +46,7 @@ export function PaletteShortcutField({ value, onChange }: { value: string; onCha
     stop(`Recorded ${spec}. Save to keep it.`);
   };
   return (
-    <Field label="Palette shortcut">
+    <Field label={label}>
       {(id) => (
         <>
           <div className="flex gap-2">
@@ -39,7 +54,7 @@ export function PaletteShortcutField({ value, onChange }: { value: string; onCha
               id={id}
               className={inputClass}
               value={value}
-              placeholder={DEFAULT_PALETTE_SPEC}
+              placeholder={fallback}
               aria-describedby={`${id}-hint ${id}-warnings`}
               onChange={(e) => {
                 setNote(undefined);
@@ -62,7 +77,7 @@ export function PaletteShortcutField({ value, onChange }: { value: string; onCha
             </button>
           </div>
           <span id={`${id}-hint`} className={hintClass}>
-            {value.trim() ? 'Ctrl means ⌘ on a Mac.' : `Empty: ${DEFAULT_PALETTE_SPEC}.`}
+            {value.trim() ? 'Ctrl means ⌘ on a Mac.' : `Empty: ${fallback}.`}
           </span>
           <div id={`${id}-warnings`} role="status">
             {note && <p className="text-[12px] text-slate-700 dark:text-slate-300">{note}</p>}

@@ -154,7 +154,7 @@ export const ListRow = ({
   <li className="flex items-center gap-2 py-2 text-[14px]" {...data}>
     <span className="min-w-0 flex-1">
       <span className="font-semibold">{name}</span>
-      {tag && <span className="ml-2 text-[12px] text-slate-500">{tag}</span>}
+      {tag && <span className="ml-2 text-[12px] text-slate-500 dark:text-slate-400">{tag}</span>}
       <span className="block truncate text-[13px] text-slate-500 dark:text-slate-400">{summary}</span>
     </span>
     {children}

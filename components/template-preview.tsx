@@ -5,9 +5,11 @@ import { hintClass } from '@/components/sla-form-kit';
 import type { TemplateDraft } from '@/components/template-draft';
 import { Field, inputClass, PlatformSelect } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
+import { VoiceHintList } from '@/components/voice-section';
 import { type Account, PLATFORM_NAMES, type Platform } from '@/utils/schema';
 import { bodyFor, firstNameOf, lintTemplateBody, type RenderedTemplate, renderTemplate } from '@/utils/templates';
 import { replyLength } from '@/utils/text-length';
+import { voiceGuideFor } from '@/utils/voice-guard';
 
 const SAMPLE_LINKS: Record<Platform, (handle: string) => string> = {
   x: (h) => `https://x.com/${h}/status/1790000000000000001`,
@@ -136,6 +138,11 @@ export function TemplatePreview({ draft, accounts }: { draft: TemplateDraft; acc
           >
             {withCarets(result.value)}
           </p>
+          <VoiceHintList
+            text={result.value.text}
+            guide={voiceGuideFor(settings.data?.voice, draft.accounts[0] ?? accounts.find((a) => a.platform === platform)?.handle)}
+            context={{ platform, kind: 'comment', publicReply: true, customer: { name, firstName: firstNameOf(name), handle } }}
+          />
           <p className="flex justify-between gap-3 text-[12px]">
             <span className={hintClass}>
               {result.value.cursors.length > 0 && '▮ marks where the caret lands; Tab moves to the next. '}

@@ -54,3 +54,18 @@ export function PlatformSelect({ label, value, onChange }: { label: string; valu
     </Field>
   );
 }
+
+/** Under a settings form: what was saved (announced politely), and why loading or saving failed. */
+export function SettingsOutcome({ status, loadError, error }: { status?: string; loadError?: string; error?: string }) {
+  return (
+    <>
+      {status && (
+        <p role="status" className="mt-2 text-[13px] text-emerald-700 dark:text-emerald-300">
+          {status}
+        </p>
+      )}
+      {loadError && <Alert text={`Could not load settings: ${loadError}`} />}
+      <Alert text={error} />
+    </>
+  );
+}

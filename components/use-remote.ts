@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type RequestName, type RequestOf, type Responses, send } from '@/utils/protocol';
 
 export interface Remote<T> {
@@ -13,10 +13,15 @@ export function useRemote<K extends RequestName>(type: K, payload: RequestOf<K>)
   const [state, setState] = useState<{ data?: Responses[K]; error?: string; loading: boolean }>({ loading: true });
   // Callers pass literals: the payload's JSON is its identity across renders.
   const payloadJson = JSON.stringify(payload);
+  // Only the latest request may set the state: an older, slower answer (a previous filter) would undo a newer one.
+  const latest = useRef(0);
   const reload = useCallback(() => {
+    const request = ++latest.current;
     send(type, JSON.parse(payloadJson) as RequestOf<K>).then(
-      (data) => setState({ data, loading: false }),
-      (error: unknown) => setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) })),
+      (data) => request === latest.current && setState({ data, loading: false }),
+      (error: unknown) =>
+        request === latest.current &&
+        setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) })),
     );
   }, [type, payloadJson]);
   useEffect(() => {

@@ -1,10 +1,11 @@
 import { type BackgroundDeps, createHandlers, readSettings } from '@/utils/background/handlers';
 import { dispatch, type RouterEnv, type Sender } from '@/utils/background/router';
+import { createStorageGuard } from '@/utils/background/storage-guard';
 import type { ItemView } from '@/utils/backlog';
 import { pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
 import { ReplylineDb } from '@/utils/db';
 import type { PageBroadcast, TabMessage } from '@/utils/protocol';
-import { runScheduler } from '@/utils/scheduler';
+import { retentionPass, runScheduler } from '@/utils/scheduler';
 import { DEFAULT_ALERTS, type ItemKey, itemKey, PLATFORM_NAMES, type Platform } from '@/utils/schema';
 
 const SCHEDULER_ALARM = 'sla-scheduler';
@@ -14,6 +15,7 @@ const MIN_ALARM_DELAY_MS = 30_000;
 export default defineBackground(() => {
   // Every listener is registered synchronously here, or the event that woke the worker is lost.
   const db = new ReplylineDb();
+  const storage = createStorageGuard(db, () => new Date());
   const env: RouterEnv = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   /** Which tab last showed each item, to focus it from the popup (no `tabs` permission needed). */
   const tabOfItem = new Map<string, number>();
@@ -22,6 +24,7 @@ export default defineBackground(() => {
   /** Tabs whose content script asked for its page context: told when settings change. */
   const contentTabs = new Set<number>();
 
+  const retention = retentionPass(db);
   let refreshQueued = false;
   /** After any item change and at the scheduler alarm: SLA pass, alerts, toolbar badge, next alarm. */
   const refreshBadgeAndSchedule = () => {
@@ -30,6 +33,7 @@ export default defineBackground(() => {
     setTimeout(async () => {
       refreshQueued = false;
       try {
+        await storage.ensureOpen();
         const now = new Date();
         const settings = await readSettings(db);
         const result = await runScheduler(db, now, settings.alerts ?? DEFAULT_ALERTS);
@@ -42,7 +46,10 @@ export default defineBackground(() => {
         const urgent = await urgentCount(db, now);
         await browser.action.setBadgeText({ text: urgent ? String(urgent) : '' });
         await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
-        if (result.nextAt) await browser.alarms.create(SCHEDULER_ALARM, { when: Math.max(result.nextAt, Date.now() + MIN_ALARM_DELAY_MS) });
+        const retentionDueAt = await retention(now, settings.retention?.textDays);
+        const nextAt = Math.min(result.nextAt ?? Number.POSITIVE_INFINITY, retentionDueAt ?? Number.POSITIVE_INFINITY);
+        if (Number.isFinite(nextAt))
+          await browser.alarms.create(SCHEDULER_ALARM, { when: Math.max(nextAt, Date.now() + MIN_ALARM_DELAY_MS) });
         else await browser.alarms.clear(SCHEDULER_ALARM);
       } catch (error) {
         console.warn('[Replyline] SLA pass failed', error);
@@ -107,8 +114,10 @@ export default defineBackground(() => {
     },
     healthChanged: broadcast,
     openItem: (item) => openItem(item),
+    estimateStorage: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
+    storageWarnings: () => storage.warnings(),
   };
-  const handlers = createHandlers(deps);
+  const handlers = storage.wrap(createHandlers(deps));
 
   /** The item last opened from the popup, a notification or next-urgent: "current" for the commands. */
   let lastOpened: string | null = null;

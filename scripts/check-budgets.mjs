@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const OUT = '.output/chrome-mv3';
+// The build folder, as wxt.config.ts chooses it.
+const OUT = join(process.env.REPLYLINE_OUT_DIR || '.output', 'chrome-mv3');
 const KB = 1024;
 const budgets = [
   { file: 'background.js', gzip: 80 * KB },

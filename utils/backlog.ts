@@ -1,6 +1,8 @@
 // Backlog rules: idempotent capture, brand replies answering items, status transitions, queries.
+import { attachIdentities } from '@/utils/customers';
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
 import { customerKeyOf, normalizeHandle } from '@/utils/db';
+import { loadPriorityRules, withPriority } from '@/utils/priority';
 import type { BusinessHours, CapturedItem, HistoryEntry, ItemStatus, Platform, SlaPolicy } from '@/utils/schema';
 import { clockFor, matchPolicy, missesOf, type ResponseTarget, resumeClock } from '@/utils/sla';
 
@@ -21,6 +23,8 @@ export type ItemView = Pick<
   | 'responseTarget'
   | 'snoozedUntil'
   | 'language'
+  | 'priority'
+  | 'sentiment'
 >;
 
 export const toView = (r: ItemRecord): ItemView => ({
@@ -39,6 +43,8 @@ export const toView = (r: ItemRecord): ItemView => ({
   responseTarget: r.responseTarget,
   snoozedUntil: r.snoozedUntil,
   language: r.language,
+  priority: r.priority,
+  sentiment: r.sentiment,
 });
 
 /** Allowed manual and automatic status changes; anything else is refused. */
@@ -136,23 +142,20 @@ const SLA_TABLES = (db: ReplylineDb) => [db.items, db.slaPolicies, db.businessHo
  * snoozed items and reopens a resolved conversation.
  */
 export async function captureItems(db: ReplylineDb, captured: readonly CapturedItem[], now: Date): Promise<ItemView[]> {
-  return db.transaction('rw', SLA_TABLES(db), async () => {
+  return db.transaction('rw', [...SLA_TABLES(db), db.settings, db.identities, db.customers], async () => {
     const ctx = await loadSlaContext(db);
+    const rules = await loadPriorityRules(db);
     const log = journal(now);
     const touched = new Map<string, ItemRecord>();
+    // Read once per platform, then checked synchronously: an `await` per item of a plain promise
+    // loses Dexie's transaction zone after 100 of them (PrematureCommitError on large captures).
     const brandByPlatform = new Map<Platform, string[]>();
-    const isBrand = async (c: CapturedItem) => {
-      if (c.byBrand) return true;
-      let handles = brandByPlatform.get(c.platform);
-      if (!handles) {
-        handles = await brandHandles(db, c.platform);
-        brandByPlatform.set(c.platform, handles);
-      }
-      return !!c.author.handle && handles.includes(normalizeHandle(c.author.handle));
-    };
+    for (const platform of new Set(captured.map((c) => c.platform))) brandByPlatform.set(platform, await brandHandles(db, platform));
+    const isBrand = (c: CapturedItem) =>
+      c.byBrand || (!!c.author.handle && !!brandByPlatform.get(c.platform)?.includes(normalizeHandle(c.author.handle)));
     const customers: CapturedItem[] = [];
     const answers: CapturedItem[] = [];
-    for (const c of captured) ((await isBrand(c)) ? answers : customers).push(c);
+    for (const c of captured) (isBrand(c) ? answers : customers).push(c);
 
     const created: ItemRecord[] = [];
     for (const c of customers) {
@@ -167,26 +170,27 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
           // A precise time replaces an estimate, never the other way round.
           ...(existing.postedAtApproximate && !c.postedAtApproximate ? { postedAt: c.postedAt, postedAtApproximate: undefined } : {}),
         };
-        touched.set(`${c.platform}:${c.externalId}`, merged.postedAt === existing.postedAt ? merged : withDeadlines(merged, ctx));
+        const ranked = withPriority(merged, rules, existing);
+        const clockChanged = ranked.postedAt !== existing.postedAt || ranked.priority !== existing.priority;
+        touched.set(`${c.platform}:${c.externalId}`, clockChanged ? withDeadlines(ranked, ctx) : ranked);
         continue;
       }
-      const record: ItemRecord = withDeadlines(
-        {
-          platform: c.platform,
-          externalId: c.externalId,
-          kind: c.kind,
-          permalink: c.permalink,
-          author: c.author,
-          text: c.text,
-          postedAt: c.postedAt,
-          postedAtApproximate: c.postedAtApproximate || undefined,
-          language: c.language,
-          capturedAt: now.toISOString(),
-          status: 'pending',
-          customerKey: customerKeyOf(c),
-        },
-        ctx,
-      );
+      const fresh: ItemRecord = {
+        platform: c.platform,
+        externalId: c.externalId,
+        kind: c.kind,
+        permalink: c.permalink,
+        author: c.author,
+        text: c.text,
+        postedAt: c.postedAt,
+        postedAtApproximate: c.postedAtApproximate || undefined,
+        language: c.language,
+        capturedAt: now.toISOString(),
+        status: 'pending',
+        customerKey: customerKeyOf(c),
+      };
+      // Priority first: the SLA policy may match on it.
+      const record = withDeadlines(withPriority(fresh, rules), ctx);
       touched.set(`${c.platform}:${c.externalId}`, record);
       created.push(record);
       log.note(record, 'captured', { to: 'pending' });
@@ -235,6 +239,7 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
       }
     }
 
+    await attachIdentities(db, [...touched.values()], now.toISOString());
     return (await log.save(db, [...touched.values()])).map(toView);
   });
 }

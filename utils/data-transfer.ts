@@ -1,8 +1,10 @@
 // Export and import (contract C4): one JSON file, validated whole before anything is written.
 import { loadSlaContext, type SlaContext, stripUndefined, withDeadlines } from '@/utils/backlog';
-import type { ItemRecord, ReplylineDb } from '@/utils/db';
+import { attachIdentities, nameKeyOf } from '@/utils/customers';
+import type { IdentityRecord, ItemRecord, ReplylineDb } from '@/utils/db';
 import { customerKeyOf, normalizeHandle } from '@/utils/db';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFileSchema, type Item } from '@/utils/schema';
+import { duplicateRecordProblem, importBoundsProblem } from '@/utils/import-limits';
+import { type Customer, EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFileSchema, type Identity, type Item } from '@/utils/schema';
 import { matchPolicy } from '@/utils/sla';
 
 export interface ImportProblem {
@@ -53,8 +55,48 @@ const exportedItem = ({
   customerKey: _c,
   alertedSoonFor: _s,
   alertedBreachFor: _b,
+  slaState: _sla,
+  slaNextAt: _next,
+  dueKey: _due,
+  priorityKey: _priority,
+  tagKeys: _tags,
   ...item
 }: ItemRecord): Item => item;
+const exportedIdentity = ({
+  key: _k,
+  customerId: _c,
+  nameKey: _n,
+  firstSeenAt: _f,
+  lastSeenAt: _l,
+  ...identity
+}: IdentityRecord): Identity => identity;
+
+/** Identities live in their own table; the file carries them inside their customer. */
+async function exportedCustomers(db: ReplylineDb): Promise<Customer[]> {
+  const byCustomer = new Map<string, Identity[]>();
+  for (const identity of await db.identities.orderBy('key').toArray()) {
+    byCustomer.set(identity.customerId, [...(byCustomer.get(identity.customerId) ?? []), exportedIdentity(identity)]);
+  }
+  return (await db.customers.orderBy('id').toArray()).map((c) => {
+    const identities = byCustomer.get(c.id);
+    return identities ? { ...c, identities } : c;
+  });
+}
+
+/** Customers go to their table and their identities to theirs: an identity named in the file moves to that customer. */
+async function importCustomers(db: ReplylineDb, customers: readonly Customer[]) {
+  await db.customers.bulkPut(customers.map(({ identities: _i, ...customer }) => customer));
+  await db.identities.bulkPut(
+    customers.flatMap((c) =>
+      (c.identities ?? []).map((identity) => ({
+        ...identity,
+        key: customerKeyOf({ platform: identity.platform, author: identity }),
+        customerId: c.id,
+        nameKey: nameKeyOf(identity.name),
+      })),
+    ),
+  );
+}
 
 export async function exportAll(db: ReplylineDb, now: Date): Promise<ExportFile> {
   return db.transaction('r', db.tables, async () => {
@@ -69,7 +111,7 @@ export async function exportAll(db: ReplylineDb, now: Date): Promise<ExportFile>
       slaPolicies: await db.slaPolicies.orderBy('id').toArray(),
       businessHours: await db.businessHours.orderBy('id').toArray(),
       items: (await db.items.toArray()).map(exportedItem),
-      customers: await db.customers.orderBy('id').toArray(),
+      customers: await exportedCustomers(db),
       notes: await db.notes.orderBy('id').toArray(),
       slaEvents: await db.slaEvents.orderBy('id').toArray(),
       history: await db.history.orderBy('id').toArray(),
@@ -88,12 +130,16 @@ function firstDuplicate(values: readonly string[]): number {
 
 /** Validates `raw` completely; writes nothing unless every record is valid, then merges by key. */
 export async function importData(db: ReplylineDb, raw: unknown): Promise<ImportResult> {
+  const outOfBounds = importBoundsProblem(raw);
+  if (outOfBounds) return { ok: false, problem: outOfBounds };
   const parsed = exportFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as unknown as ZodIssueLike;
     return { ok: false, problem: { path: formatPath(issue.path), message: describeIssue(issue) } };
   }
   const file = parsed.data;
+  const duplicate = duplicateRecordProblem(file);
+  if (duplicate) return { ok: false, problem: duplicate };
   const templates = file.templates ?? [];
   const dup = firstDuplicate(templates.map((t) => t.shortcut));
   if (dup >= 0) {
@@ -115,13 +161,15 @@ export async function importData(db: ReplylineDb, raw: unknown): Promise<ImportR
     await db.templates.bulkPut(templates);
     await db.slaPolicies.bulkPut(file.slaPolicies ?? []);
     await db.businessHours.bulkPut(file.businessHours ?? []);
-    await db.customers.bulkPut(file.customers ?? []);
+    await importCustomers(db, file.customers ?? []);
     await db.notes.bulkPut(file.notes ?? []);
     await db.slaEvents.bulkPut(file.slaEvents ?? []);
     await db.history.bulkPut(file.history ?? []);
     const ctx = await loadSlaContext(db);
     const items = (file.items ?? []).map((item) => itemRecordFromImport(item, ctx));
     await db.items.bulkPut(items);
+    // Items from a file without customers (older versions) get their people as a capture would.
+    await attachIdentities(db, items);
     return {
       ok: true as const,
       counts: {

@@ -1,8 +1,11 @@
 // The one database. Only the background opens it: a content script's IndexedDB would belong to
 // the site's origin, and one writer keeps upserts and SLA state consistent.
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { PendingSla } from '@/utils/backlog-filter';
+import { backlogMiddleware, recountAll } from '@/utils/counters';
+import { attachIdentities } from '@/utils/customers';
 import type { PlatformHealth } from '@/utils/health';
-import type { Account, BusinessHours, Customer, HistoryEntry, Identity, Item, Note, Platform, SlaEvent, SlaPolicy, Template } from '@/utils/schema';
+import type { Account, BusinessHours, Customer, HistoryEntry, Identity, Item, Note, Platform, Priority, SlaEvent, SlaPolicy, Template } from '@/utils/schema';
 
 /** An item as stored: the export fields plus what the SLA clock derives from its policy. */
 export interface ItemRecord extends Item {
@@ -13,6 +16,12 @@ export interface ItemRecord extends Item {
   /** Alerts already shown for the current deadline, so a worker restart never repeats them. */
   alertedSoonFor?: string;
   alertedBreachFor?: string;
+  /** Derived on every write by the backlog middleware (utils/counters.ts) for the popup's indexes; never set by hand. */
+  slaState?: PendingSla;
+  slaNextAt?: string;
+  dueKey?: string;
+  priorityKey?: Priority;
+  tagKeys?: string[];
 }
 
 /** A platform identity as stored; `key` is the `customerKey` its items carry. */
@@ -81,12 +90,25 @@ export const SCHEMA_VERSIONS: readonly {
     version: 3,
     stores: {
       // Issue 7 (popup at scale) owns this items line: filter and count indexes.
+      // The popup reads the backlog most urgent first through one of these (utils/backlog-query.ts);
+      // the primary key ends each one so a page starts exactly after the last row of the previous one.
+      items:
+        '[platform+externalId], status, [status+firstResponseDueAt], [status+dueSoonAt], postedAt, customerKey, resolutionDueAt, [status+snoozedUntil], ' +
+        '[status+dueKey+platform+externalId], [status+platform+dueKey+externalId], [slaState+platform+dueKey+externalId], ' +
+        '[status+priorityKey+dueKey+platform+externalId], *tagKeys, slaNextAt',
       // People: `identities` holds one row per platform identity (key = the items' customerKey),
       // pointing at its customer; customers hold the person (name, tags, dismissed suggestions).
       identities: 'key, customerId, nameKey, site',
       notes: 'id, customerId',
       // Backlog counts by platform, status and SLA state, kept in the same transaction as item writes.
       counters: 'key',
+    },
+    // Every author seen so far becomes an identity with a customer of its own (linked later by the user).
+    upgrade: async (tx) => {
+      const tables = { identities: tx.table('identities'), customers: tx.table('customers') };
+      await attachIdentities(tables, await tx.table('items').toArray());
+      // Items get their query fields and the backlog its counts.
+      await recountAll(tx);
     },
   },
 ];
@@ -112,6 +134,7 @@ export class ReplylineDb extends Dexie {
       const v = this.version(version).stores(stores);
       if (upgrade) v.upgrade(upgrade);
     }
+    this.use(backlogMiddleware());
   }
 }
 

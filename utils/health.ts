@@ -63,7 +63,8 @@ export interface PlatformHealth {
 }
 
 export interface HealthWarning {
-  platform: Platform;
+  /** Absent for warnings about Replyline itself (storage full), not about reading a site. */
+  platform?: Platform;
   message: string;
   since: string;
 }
@@ -136,5 +137,5 @@ export function healthLine(w: HealthWarning, now = new Date()): string {
     since.toDateString() === now.toDateString()
       ? since.toLocaleTimeString(undefined, { timeStyle: 'short' })
       : since.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return `${PLATFORM_NAMES[w.platform]}: ${w.message} since ${when}`;
+  return `${w.platform ? `${PLATFORM_NAMES[w.platform]}: ` : ''}${w.message} since ${when}`;
 }

@@ -161,8 +161,12 @@ const OWN: Record<string, string> = {
 // What Alt (Option on a Mac, AltGr = Ctrl+Alt on Windows) types with a letter on a Polish keyboard.
 const POLISH: Record<string, string> = { A: 'ą', C: 'ć', E: 'ę', L: 'ł', N: 'ń', O: 'ó', S: 'ś', X: 'ź', Z: 'ż' };
 
-/** Warnings for a palette shortcut such as "Ctrl+Shift+Space"; empty when nothing is wrong with it. */
-export function hotkeyWarnings(spec: string): string[] {
+/**
+ * Warnings for an in-page shortcut such as "Ctrl+Shift+Space"; empty when nothing is wrong with it.
+ * `what` it opens (the palette, the customer history panel); `taken`: Replyline's other in-page
+ * shortcuts, spec → what they do.
+ */
+export function hotkeyWarnings(spec: string, what = 'the palette', taken: Record<string, string> = {}): string[] {
   const combo = parseCombo(spec);
   if (typeof combo === 'string') return [`${NOT_UNDERSTOOD}: "${spec.trim()}" (${combo}).`];
   const warnings: string[] = [];
@@ -170,10 +174,10 @@ export function hotkeyWarnings(spec: string): string[] {
   // Whatever the engine cannot match (today: named keys and digits) would never open the palette.
   const event = { code: combo.code, ctrlKey: combo.primary, metaKey: combo.meta, altKey: combo.alt, shiftKey: combo.shift };
   if (!hotkeyMatches(parseHotkey(spec, false), event as KeyboardEvent)) {
-    warnings.push(`${NOT_UNDERSTOOD}: "${spec.trim()}" (the palette does not react to ${combo.key} yet; use a letter or Space).`);
+    warnings.push(`${NOT_UNDERSTOOD}: "${spec.trim()}" (${what} does not react to ${combo.key} yet; use a letter or Space).`);
   }
   if (!combo.primary && !combo.meta && !combo.alt && !/^F\d+$/.test(combo.key)) {
-    warnings.push(`${shown} has no Ctrl/⌘ or Alt: typing it in a reply box would open the palette instead.`);
+    warnings.push(`${shown} has no Ctrl/⌘ or Alt: typing it in a reply box would open ${what} instead.`);
   }
   if (combo.meta) {
     warnings.push('Cmd is the Windows key outside a Mac, where the system keeps most combinations: write Ctrl, which means ⌘ on a Mac.');
@@ -190,10 +194,16 @@ export function hotkeyWarnings(spec: string): string[] {
   }
   // Collisions: ⌘ on a Mac stands where Ctrl does elsewhere.
   const key = show({ ...combo, primary: combo.primary || combo.meta, meta: false });
-  if (RESERVED[key]) warnings.push(`${key} ${RESERVED[key]}: the browser keeps it, so the palette would never open.`);
+  if (RESERVED[key]) warnings.push(`${key} ${RESERVED[key]}: the browser keeps it, so ${what} would never open.`);
   if (BROWSER[key]) warnings.push(`${key} ${BROWSER[key]}: Replyline would take that over while a reply box has focus.`);
   if (COMPOSER[key]) warnings.push(`${key} ${COMPOSER[key]}: Replyline would take that over in their reply boxes.`);
-  if (OWN[key]) warnings.push(`${key} is Replyline's own command that ${OWN[key]}: the palette would never see it.`);
+  if (OWN[key]) warnings.push(`${key} is Replyline's own command that ${OWN[key]}: ${what} would never see it.`);
+  for (const [other, does] of Object.entries(taken)) {
+    const used = parseCombo(other);
+    if (typeof used !== 'string' && show({ ...used, primary: used.primary || used.meta, meta: false }) === key) {
+      warnings.push(`${key} already ${does}: choose another key.`);
+    }
+  }
   return warnings;
 }
 

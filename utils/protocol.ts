@@ -2,18 +2,29 @@
 // Requests are validated on receipt; every reply is an envelope; senders are checked per message.
 import * as z from 'zod/mini';
 import type { ItemView } from '@/utils/backlog';
+import { backlogQuerySchema } from '@/utils/backlog-filter';
+import type { BacklogPage } from '@/utils/backlog-query';
+import type { BacklogCounts } from '@/utils/counters';
+import type { CustomerProfile, CustomerRow } from '@/utils/customers';
+import type { StorageReport } from '@/utils/data-erase';
 import type { ImportResult } from '@/utils/data-transfer';
 import { type HealthWarning, healthReportSchema, type PlatformHealth } from '@/utils/health';
+import type { MetricsItemsPage, MetricsReport } from '@/utils/metrics';
+import type { Topic } from '@/utils/topics';
 import {
   type Account,
   accountSchema,
   type BusinessHours,
   businessHoursSchema,
+  type Customer,
   capturedItemSchema,
   type ExportFile,
   type HistoryEntry,
   type itemKey,
+  LIMITS,
+  type Note,
   platformSchema,
+  prioritySchema,
   type Settings,
   type SlaEvent,
   type SlaPolicy,
@@ -25,6 +36,24 @@ import {
 } from '@/utils/schema';
 
 const keySchema = z.object({ platform: platformSchema, externalId: z.string().check(z.minLength(1), z.maxLength(200)) });
+const recordIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** The dashboard's longest range: a report stays a few hundred day rows. */
+export const METRICS_MAX_DAYS = 400;
+/** A dashboard range [from, to); days and hours are local to `timeZone` (the browser's, sent by the page). */
+const metricsRangeSchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    timeZone: businessHoursSchema.shape.timezone,
+    platforms: z.optional(z.array(platformSchema).check(z.maxLength(4))),
+  })
+  .check(
+    z.refine((r) => Date.parse(r.to) > Date.parse(r.from) && Date.parse(r.to) - Date.parse(r.from) <= METRICS_MAX_DAYS * 86_400_000, {
+      message: `the range ends after it starts and spans at most ${METRICS_MAX_DAYS} days`,
+      path: ['to'],
+    }),
+  );
 
 /**
  * `content`: content scripts on the supported sites and extension pages may send it.
@@ -32,8 +61,12 @@ const keySchema = z.object({ platform: platformSchema, externalId: z.string().ch
  */
 type Audience = 'content' | 'extension';
 
+// Audit of the `content` entries (test/unit/protocol-fuzz.test.ts pins the list): each is what a
+// content script must do on the page, and none lets a page change the user's settings or read the backlog.
 export const requests = {
+  // content: the page's items are the input; the background upserts them idempotently, by key.
   'items/capture': { audience: 'content', schema: z.object({ items: z.array(capturedItemSchema).check(z.maxLength(500)) }) },
+  // content: badges need the stored state of the items this page shows, and only those (by key).
   'items/get': { audience: 'content', schema: z.object({ keys: z.array(keySchema).check(z.maxLength(1000)) }) },
   'items/list-pending': {
     audience: 'extension',
@@ -48,6 +81,7 @@ export const requests = {
   },
   'items/history': { audience: 'extension', schema: keySchema },
   'items/open': { audience: 'extension', schema: keySchema },
+  // content: read-only; brand handles, agent name and templates are what insertion puts on the page anyway.
   'page/context': { audience: 'content', schema: z.object({ platform: platformSchema }) },
   'policies/list': { audience: 'extension', schema: z.object({}) },
   'policies/save': { audience: 'extension', schema: slaPolicySchema },
@@ -60,24 +94,85 @@ export const requests = {
   'business-hours/list': { audience: 'extension', schema: z.object({}) },
   'business-hours/save': { audience: 'extension', schema: businessHoursSchema },
   'business-hours/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
+  // content: diagnostics counted on the page; bounded counters, never exported.
   'health/report': { audience: 'content', schema: healthReportSchema },
   'health/list': { audience: 'extension', schema: z.object({}) },
   'health/clear': { audience: 'extension', schema: z.object({}) },
   'accounts/list': { audience: 'extension', schema: z.object({}) },
   'accounts/save': { audience: 'extension', schema: accountSchema },
   'accounts/delete': { audience: 'extension', schema: z.object({ platform: platformSchema, handle: z.string() }) },
+  // content: read-only, for the palette (the same templates page/context gives).
   'templates/list': { audience: 'content', schema: z.object({}) },
   'templates/save': { audience: 'extension', schema: templateSchema },
   'templates/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
+  // content: insertion happens on the page; it only bumps a use count that ranks the palette.
   'templates/used': { audience: 'content', schema: z.object({ id: z.string().check(z.maxLength(100)) }) },
   'settings/get': { audience: 'extension', schema: z.object({}) },
   'settings/save': { audience: 'extension', schema: settingsSchema },
   'data/export': { audience: 'extension', schema: z.object({}) },
   'data/import': { audience: 'extension', schema: z.object({ file: z.unknown() }) },
   // --- customers, notes, priority (issue 6)
+  /** One person, from one of their items or by id (the sidebar is an extension page). */
+  'customers/profile': {
+    audience: 'extension',
+    schema: z
+      .object({ item: z.optional(keySchema), customerId: z.optional(recordIdSchema) })
+      .check(z.refine((r) => !!r.item || !!r.customerId, 'give an item or a customerId')),
+  },
+  'customers/list': {
+    audience: 'extension',
+    schema: z.object({
+      query: z.optional(z.string().check(z.maxLength(200))),
+      limit: z.number().check(z.int(), z.minimum(1), z.maximum(200)),
+      offset: z.optional(z.number().check(z.int(), z.minimum(0))),
+    }),
+  },
+  'customers/link': { audience: 'extension', schema: z.object({ customerId: recordIdSchema, otherId: recordIdSchema }) },
+  'customers/unlink': {
+    audience: 'extension',
+    schema: z.object({ customerId: recordIdSchema, identityKey: z.string().check(z.minLength(1), z.maxLength(400)) }),
+  },
+  'customers/dismiss-suggestion': { audience: 'extension', schema: z.object({ customerId: recordIdSchema, otherId: recordIdSchema }) },
+  'customers/save': {
+    audience: 'extension',
+    schema: z.object({
+      id: recordIdSchema,
+      name: z.optional(z.string().check(z.maxLength(LIMITS.name))),
+      tags: z.optional(z.array(z.string().check(z.maxLength(60))).check(z.maxLength(50))),
+    }),
+  },
+  'customers/erase': { audience: 'extension', schema: z.object({ customerId: recordIdSchema }) },
+  'notes/save': {
+    audience: 'extension',
+    schema: z.object({
+      id: z.optional(recordIdSchema),
+      customerId: recordIdSchema,
+      body: z.string().check(z.minLength(1), z.maxLength(LIMITS.text)),
+    }),
+  },
+  'notes/delete': { audience: 'extension', schema: z.object({ id: recordIdSchema }) },
+  'items/set-priority': { audience: 'extension', schema: z.object({ key: keySchema, priority: prioritySchema }) },
   // --- popup queries and counts (issue 7)
+  /** A page of the backlog, most urgent first, filtered; `after` is the previous page's `next`. */
+  'items/query': { audience: 'extension', schema: backlogQuerySchema },
+  'items/counts': { audience: 'extension', schema: z.object({}) },
   // --- metrics dashboard (issue 7)
+  /** Recurring complaint and question topics of items posted in [from, to), with the previous period's counts. */
+  'insights/topics': { audience: 'extension', schema: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }) },
+  'metrics/report': { audience: 'extension', schema: metricsRangeSchema },
+  /** The dashboard's items table: a page of the range's items, newest first. */
+  'metrics/items': {
+    audience: 'extension',
+    schema: z.object({
+      range: metricsRangeSchema,
+      offset: z.number().check(z.int(), z.minimum(0)),
+      limit: z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+    }),
+  },
   // --- data ownership (issue 7)
+  'data/storage': { audience: 'extension', schema: z.object({}) },
+  /** `confirm` guards against a stray call: the options page sends it only after the user confirmed. */
+  'data/erase': { audience: 'extension', schema: z.object({ scope: z.enum(['customer-data', 'everything']), confirm: z.literal('erase') }) },
 } as const satisfies Record<string, { audience: Audience; schema: z.ZodMiniType }>;
 
 export interface PageContextResponse {
@@ -86,6 +181,10 @@ export interface PageContextResponse {
   agentName?: string;
   templates: Template[];
   paletteShortcut: string;
+  sidebarShortcut: string;
+  sidebarSide: 'left' | 'right';
+  /** Brand voice guides by brand handle or `*` (utils/voice-guard.ts). */
+  voice?: Settings['voice'];
 }
 
 export interface Responses {
@@ -118,9 +217,26 @@ export interface Responses {
   'data/export': ExportFile;
   'data/import': ImportResult;
   // --- customers, notes, priority (issue 6)
+  'customers/profile': CustomerProfile;
+  'customers/list': { customers: CustomerRow[]; total: number };
+  'customers/link': CustomerProfile;
+  'customers/unlink': CustomerProfile;
+  'customers/dismiss-suggestion': null;
+  'customers/save': Customer;
+  'customers/erase': { items: number; notes: number };
+  'notes/save': Note;
+  'notes/delete': null;
+  'items/set-priority': ItemView;
   // --- popup queries and counts (issue 7)
+  'items/query': BacklogPage;
+  'items/counts': BacklogCounts;
   // --- metrics dashboard (issue 7)
+  'insights/topics': { complaints: Topic[]; questions: Topic[] };
+  'metrics/report': MetricsReport;
+  'metrics/items': MetricsItemsPage;
   // --- data ownership (issue 7)
+  'data/storage': StorageReport;
+  'data/erase': { removed: Record<string, number> };
 }
 
 export type RequestName = keyof typeof requests;
@@ -155,7 +271,11 @@ export type TabMessage =
 export type PageBroadcast = { type: 'broadcast/backlog-changed' };
 
 // The worker restarts when the browser stopped it; Chrome says so with these while it wakes.
-const TRANSIENT = /Receiving end does not exist|Could not establish connection|message port closed/i;
+// A worker stopped while it handled a request closes the channel unanswered, whether or not its write
+// committed: requests are repeated, which captures, saves and imports (upserts by key) allow.
+const TRANSIENT = /Receiving end does not exist|Could not establish connection|message port closed|message channel closed/i;
+/** True for the errors `send` gives up with when the background never answered. */
+export const isBackgroundUnreachable = (error: unknown) => TRANSIENT.test(String(error));
 
 export async function send<K extends RequestName>(type: K, payload: RequestOf<K>): Promise<Responses[K]> {
   let lastError: unknown;

@@ -3,11 +3,12 @@
 // to that time (MV3 caps alarms at 500, and the worker sleeps after 30 s idle), so clocks and
 // alerts keep running while the worker is stopped.
 import { type ItemView, recordMisses, setItemStatus, toView } from '@/utils/backlog';
+import { refreshSlaStates } from '@/utils/counters';
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
 import type { AlertSettings } from '@/utils/schema';
 
 export interface SchedulerResult {
-  /** Items whose status changed (woken from snooze). */
+  /** Items whose status changed (woken from snooze) or whose stored SLA state moved on. */
   changed: ItemView[];
   /** Grouped alerts to show now: replies due within `beforeMinutes`, and replies overdue. */
   dueSoon: ItemView[];
@@ -48,6 +49,8 @@ export async function runScheduler(db: ReplylineDb, now: Date, alerts: AlertSett
 
   const wake = await db.items.where('[status+snoozedUntil]').between(['snoozed', ''], ['snoozed', iso], true, true).toArray();
   for (const item of wake) changed.push(await setItemStatus(db, item, 'pending', now));
+  // This pass runs at each due-soon point and deadline: the stored SLA states (popup counts) move on.
+  changed.push(...(await refreshSlaStates(db)).map(toView));
 
   let dueSoon: ItemRecord[] = [];
   let breached: ItemRecord[] = [];
@@ -110,5 +113,48 @@ export async function runScheduler(db: ReplylineDb, now: Date, alerts: AlertSett
     dueSoon: dueSoon.map(toView),
     breached: breached.map(toView),
     nextAt: future.length ? Math.min(...future) : null,
+  };
+}
+
+const DAY = 86_400_000;
+const RETENTION_BATCH = 500;
+/** How often the background runs the retention pass. */
+const RETENTION_EVERY_MS = 3_600_000;
+
+/**
+ * Drops the text of items posted more than `textDays` ago, and nothing else: every timing field
+ * stays for the metrics, and notes are the user's own. Short transactions of a few hundred items
+ * keep captures flowing meanwhile. Returns how many items lost their text.
+ */
+export async function dropExpiredText(db: ReplylineDb, now: Date, textDays: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - textDays * DAY).toISOString();
+  const keys = await db.items.where('postedAt').below(cutoff).primaryKeys();
+  let dropped = 0;
+  for (let start = 0; start < keys.length; start += RETENTION_BATCH) {
+    dropped += await db.transaction('rw', db.items, async () => {
+      const rows = await db.items.bulkGet(keys.slice(start, start + RETENTION_BATCH));
+      const expired = rows.filter((r): r is ItemRecord => r?.text !== undefined && r.postedAt < cutoff);
+      await db.items.bulkPut(expired.map(({ text: _text, ...rest }) => rest));
+      return expired.length;
+    });
+  }
+  return dropped;
+}
+
+/**
+ * The retention pass the scheduler runs: at most hourly, and at once when the setting changes.
+ * Returns when it is next due (the alarm must fire then even if no deadline does), null when off.
+ */
+export function retentionPass(db: ReplylineDb) {
+  let dueAt = 0;
+  let ranFor: number | undefined;
+  return async (now: Date, textDays: number | undefined): Promise<number | null> => {
+    if (!textDays) return null;
+    if (now.getTime() >= dueAt || textDays !== ranFor) {
+      dueAt = now.getTime() + RETENTION_EVERY_MS;
+      ranFor = textDays;
+      await dropExpiredText(db, now, textDays);
+    }
+    return dueAt;
   };
 }

@@ -2,6 +2,7 @@
 // content script → background, file → import) is parsed with one of these schemas.
 // zod/mini keeps the always-on content script small (≈6 kB gz against ≈27 kB for classic zod).
 import * as z from 'zod/mini';
+import { ruleMatchProblem } from '@/utils/keyword-match';
 
 // zod's JIT compiles validators with `new Function`, which the MV3 extension CSP forbids.
 z.config({ jitless: true });
@@ -89,8 +90,12 @@ export const itemSchema = z.object({
   snoozedUntil: z.optional(isoDate),
   sentiment: z.optional(z.number().check(z.minimum(-1), z.maximum(1))),
   tags: z.optional(z.array(str(60)).check(z.maxLength(50))),
+  /** Set by the user: priority rules never change it again. */
+  priorityManual: z.optional(z.literal(true)),
 });
 export type Item = z.infer<typeof itemSchema>;
+/** A negative `sentiment`: at or below it priority rises, private-message templates rank first and the reply guard asks for a private channel. */
+export const NEGATIVE_SENTIMENT_MAX = -0.3;
 
 export const accountSchema = z.object({
   platform: platformSchema,
@@ -267,10 +272,82 @@ export const alertSettingsSchema = z.object({
 export type AlertSettings = z.infer<typeof alertSettingsSchema>;
 export const DEFAULT_ALERTS: AlertSettings = { enabled: true, beforeMinutes: 10, atBreach: true };
 
+/** Sets an item's priority on capture when its text matches `match` (see utils/keyword-match.ts). */
+export const priorityRuleSchema = z.object({
+  id: nonEmpty(100),
+  name: z.optional(str(LIMITS.name)),
+  match: z.string().check(
+    z.superRefine((match, ctx) => {
+      const problem = ruleMatchProblem(match);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: match });
+    }),
+  ),
+  priority: prioritySchema,
+  enabled: z.optional(z.boolean()),
+});
+export type PriorityRule = z.infer<typeof priorityRuleSchema>;
+
+/**
+ * Opens the customer history panel on the page. Not Ctrl+Shift+K (Firefox's web console) nor H (its
+ * history library), U (Unicode entry on Linux), Ctrl+K (LinkedIn's link); L is free in Chrome, Firefox and the four sites.
+ */
+export const DEFAULT_SIDEBAR_SHORTCUT = 'Ctrl+Shift+L';
+
+/** A phrase the brand avoids, with what to say instead (utils/voice-guard.ts). */
+export const voicePhraseSchema = z.object({ phrase: nonEmpty(100), alternative: z.optional(str(200)) });
+/** `limited`: at most `max` emoji per reply on that platform. */
+export const emojiRuleSchema = z.object({
+  mode: z.enum(['none', 'limited', 'any']),
+  max: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(50))),
+});
+const compiles = (source: string) => {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** A brand account's voice: what the reply guard checks drafts and template bodies against. */
+export const voiceGuideSchema = z.object({
+  greetByName: z.optional(z.boolean()),
+  addressByName: z.optional(z.boolean()),
+  signOff: z.optional(str(100)),
+  banned: z.optional(z.array(voicePhraseSchema).check(z.maxLength(200))),
+  discouraged: z.optional(z.array(voicePhraseSchema).check(z.maxLength(200))),
+  emoji: z.optional(z.partialRecord(platformSchema, emojiRuleSchema)),
+  maxExclamations: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(50))),
+  /** ALL CAPS words longer than four letters (shorter ones are acronyms: FAQ, ASAP). */
+  maxCapsWords: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(50))),
+  privateData: z.optional(
+    z.object({
+      emails: z.boolean(),
+      phones: z.boolean(),
+      /** A regular expression for the brand's order numbers. */
+      orderPattern: z.optional(z.string().check(z.maxLength(200), z.refine(compiles, 'not a valid regular expression'))),
+      words: z.optional(z.array(nonEmpty(100)).check(z.maxLength(100))),
+    }),
+  ),
+  /** A public reply to a negative item should offer a private channel. */
+  privateOffer: z.optional(z.boolean()),
+});
+export type VoiceGuide = z.infer<typeof voiceGuideSchema>;
+
 export const settingsSchema = z.looseObject({
   agentName: z.optional(str(LIMITS.name)),
   paletteShortcut: z.optional(str(40)),
   alerts: z.optional(alertSettingsSchema),
+  /** Absent: the built-in rules (utils/priority.ts); an empty list turns them off. */
+  priorityRules: z.optional(z.array(priorityRuleSchema).check(z.maxLength(100))),
+  /** The priority of an item whose sentiment is −0.3 or lower (default high). */
+  negativeSentimentPriority: z.optional(prioritySchema),
+  /** Message text older than `textDays` is dropped; timing data stays for the metrics. */
+  retention: z.optional(z.object({ textDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(36500))) })),
+  /** The customer history panel: which edge it opens on, and the in-page key that opens it. */
+  sidebarSide: z.optional(z.enum(['left', 'right'])),
+  sidebarShortcut: z.optional(str(40)),
+  /** Brand voice guides keyed by brand handle (lower-case, no `@`), `*` for every account. */
+  voice: z.optional(z.record(z.string().check(z.maxLength(LIMITS.handle)), voiceGuideSchema)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -148,6 +148,9 @@ export function nextSlaChange(view: SlaView, now: number): number | null {
   return times.length ? Math.min(...times) : null;
 }
 
+/** Built once: a formatter costs about 0.3 ms to make, and every badge on a page formats its due time. */
+let dueFormat: Intl.DateTimeFormat | undefined;
+
 /** "in 12 min", "3 h 5 min overdue": the badge tooltip and popup wording. */
 export function describeDue(view: SlaView, now: number): string {
   const state = slaState(view, now);
@@ -155,7 +158,8 @@ export function describeDue(view: SlaView, now: number): string {
   if (state === 'paused') return 'Snoozed: the clock is paused';
   if (!view.firstResponseDueAt) return 'No SLA';
   const due = Date.parse(view.firstResponseDueAt);
-  const at = new Date(due).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  dueFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const at = dueFormat.format(due);
   const span = formatSpan(Math.abs(due - now));
   return due >= now ? `Due ${at} (in ${span})` : `Due ${at} (${span} overdue)`;
 }

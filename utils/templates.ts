@@ -1,7 +1,7 @@
 // Template body syntax (contract C5): `{{variable}}`, `{{variable || "fallback"}}`, `{{cursor}}`
 // and `{{cursor:placeholder}}`. Rendering never inserts an unresolved token: any problem blocks.
 import { sameLanguage } from '@/utils/language';
-import type { Template } from '@/utils/schema';
+import { type Item, NEGATIVE_SENTIMENT_MAX, type Template } from '@/utils/schema';
 
 export const TEMPLATE_VARIABLES = [
   'customer.name',
@@ -109,3 +109,19 @@ export function templatesFor(templates: readonly Template[], actingAs: string | 
 /** Most used first, then most recently used: the order a palette with no query shows. */
 export const byUse = (a: Pick<Template, 'usageCount' | 'lastUsedAt'>, b: Pick<Template, 'usageCount' | 'lastUsedAt'>) =>
   (b.usageCount ?? 0) - (a.usageCount ?? 0) || (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? '');
+
+/** How the palette orders templates of the same match quality. */
+export type TemplateOrder = (a: Template, b: Template) => number;
+
+const PRIVATE_MESSAGE_TAGS = ['private-message', 'dm'];
+const takesItPrivate = (t: Template) => !!t.tags?.some((tag) => PRIVATE_MESSAGE_TAGS.includes(tag.toLowerCase()));
+
+/**
+ * `byUse`, except that a negative public message (a comment, reply or mention with sentiment
+ * below −0.3) is best moved out of public view: templates tagged `private-message` or `dm` come first.
+ */
+export function templateOrderFor(item: Pick<Item, 'kind' | 'sentiment'> | undefined): TemplateOrder {
+  const negativePublic = !!item && item.kind !== 'dm' && item.sentiment !== undefined && item.sentiment <= NEGATIVE_SENTIMENT_MAX;
+  if (!negativePublic) return byUse;
+  return (a, b) => Number(takesItPrivate(b)) - Number(takesItPrivate(a)) || byUse(a, b);
+}

@@ -1,14 +1,15 @@
-// Browser sessions for `npm run bench`: the same Chromium, flags, viewport and routing for both
-// modes; the extension mode only adds the two extension flags and imports the demo seed.
+// Browser sessions for `npm run bench`: the same Chromium, flags, viewport and routing in every
+// mode; the extension modes only add the two extension flags and import the demo seed.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS, EXTENSION_DIR, importThroughOptions } from '../../test/e2e/launch.ts';
+import { CHROMIUM, CHROMIUM_ARGS, importThroughOptions } from '../../test/e2e/launch.ts';
 import { routeSites } from '../../test/pages/site-server.ts';
 import { routeBenchPages } from './synthetic.ts';
 
-export type Mode = 'baseline' | 'extension';
+/** `before`: another build of the extension (--before-dir), measured in the same runs for before/after. */
+export type Mode = 'baseline' | 'extension' | 'before';
 
 export interface Session {
   mode: Mode;
@@ -18,9 +19,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(mode: Mode, options: { now: Date; benchPages: ReadonlyMap<string, string> }): Promise<Session> {
-  const profile = await mkdtemp(join(tmpdir(), `replyline-bench-${mode}-`));
-  const extensionArgs = mode === 'extension' ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : [];
+export async function launch(
+  mode: Mode,
+  options: { now: Date; benchPages: ReadonlyMap<string, string>; extensionDir: string | null; profile?: string },
+): Promise<Session> {
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), `replyline-bench-${mode}-`)));
+  const dir = options.extensionDir;
+  const extensionArgs = dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : [];
   const context = await chromium.launchPersistentContext(profile, {
     headless: true,
     executablePath: CHROMIUM,
@@ -29,14 +34,15 @@ export async function launch(mode: Mode, options: { now: Date; benchPages: Reado
   });
   const close = async () => {
     await context.close().catch(() => {});
-    await rm(profile, { recursive: true, force: true }).catch(() => {});
+    // A profile passed in is kept (the IndexedDB scenario's cached databases).
+    if (!options.profile) await rm(profile, { recursive: true, force: true }).catch(() => {});
   };
   try {
     await routeSites(context, { now: options.now });
     await routeBenchPages(context, options.benchPages);
     let worker: Worker | null = null;
     let extensionId: string | null = null;
-    if (mode === 'extension') {
+    if (dir) {
       worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
       extensionId = new URL(worker.url()).host;
       const seed = JSON.parse(await readFile(resolve('test/pages/demo-seed.json'), 'utf8'));

@@ -1,10 +1,13 @@
-// Synthetic large X pages for `npm run bench`, generated at run time (nothing committed).
+// Synthetic large pages for `npm run bench`, generated at run time from the committed local pages
+// (nothing generated is committed): an X timeline and a Facebook post thread.
 //
-// The per-tweet structure is copied from test/pages/sites/x/notifications-mentions.html: the file is
-// parsed by the browser's own DOMParser, the first customer tweet that replies to the brand alone is
-// cloned, and its handle, name, id, time and text are turned into placeholders. Every generated tweet
-// fills them in: ids are X snowflakes whose time part encodes a recent posting time (site-server.ts's
-// `xStatusId`), so the extension reads real-looking ages (on track, due soon, overdue).
+// X: the per-tweet structure is copied from test/pages/sites/x/notifications-mentions.html: the file
+// is parsed by the browser's own DOMParser, the first customer tweet that replies to the brand alone
+// is cloned, and its handle, name, id, time and text are turned into placeholders. Every generated
+// tweet fills them in: ids are X snowflakes whose time part encodes a recent posting time
+// (site-server.ts's `xStatusId`), so the extension reads real-looking ages (on track, due soon, overdue).
+// Facebook: the same with the first customer comment of test/pages/sites/facebook/post.html (name,
+// profile slug, comment id, relative age and text), the post's Lexical comment box kept below.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Route } from '@playwright/test';
@@ -13,18 +16,19 @@ import { renderTemplate, SITE_PAGES, xStatusId } from '../../test/pages/site-ser
 export const MENTIONS_URL = 'https://x.com/notifications/mentions';
 export const MENTIONS_FILE = resolve('test/pages/sites/x/notifications-mentions.html');
 export const STATUS_URL = 'https://x.com/maya_rides/status/2124573908005815395';
-export const STATUS_FILE = resolve('test/pages/sites/x/status-unanswered.html');
 export const BRAND = 'northwindco';
+export const FACEBOOK_POST_URL = 'https://www.facebook.com/northwindco/posts/1187465203918274';
+export const FACEBOOK_POST_FILE = resolve('test/pages/sites/facebook/post.html');
 
 export interface TweetTemplate {
   /** One timeline cell (`[data-testid="cellInnerDiv"]` holding the article) with %PLACEHOLDERS%. */
   cell: string;
   /** The mentions page without its timeline cells; BENCH_MARKER stands where they were. */
   shell: string;
-  /** The status page, BENCH_MARKER after its last conversation cell. */
-  statusShell: string;
   /** Where the template came from (for the report). */
   source: { handle: string; name: string };
+  /** One Facebook comment thread (`.fb-thread`) with %PLACEHOLDERS%, and its post page shell. */
+  facebook: { thread: string; shell: string };
 }
 
 const BENCH_MARKER = '<!--BENCH-TWEETS-->';
@@ -106,22 +110,48 @@ function extractTemplateInPage(arg: { html: string; brand: string; marker: strin
   };
 }
 
-/** Runs in the browser: the status page with a marker after its last conversation cell. */
-function statusShellInPage(arg: { html: string; marker: string }) {
+/**
+ * Runs in the browser: the first customer comment of the Facebook post page as a thread template,
+ * and the page with its comment threads replaced by the marker. Self-contained.
+ */
+function facebookTemplateInPage(arg: { html: string; marker: string }) {
   const doc = new DOMParser().parseFromString(arg.html, 'text/html');
-  const cells = doc.querySelectorAll('[data-testid="cellInnerDiv"]');
-  const last = cells[cells.length - 1];
-  const list = last?.parentElement;
-  if (!last || !list) return { error: 'no cellInnerDiv' };
-  list.append(doc.createComment(arg.marker.slice(4, -3)));
-  list.setAttribute('data-bench-timeline', '');
-  return { shell: `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`, cells: cells.length };
+  const threads = [...doc.querySelectorAll('.fb-thread')];
+  const chosen = threads.find((t) => {
+    const article = t.querySelector('[role="article"]');
+    return /^Comment by /.test(article?.getAttribute('aria-label') ?? '') && !t.querySelector('.fb-replies');
+  });
+  const article = chosen?.querySelector('[role="article"]');
+  const idLink = article?.querySelector('a[href*="comment_id="]');
+  const author = article?.querySelector('.fb-c-author a');
+  if (!chosen || !article || !idLink || !author || !article.querySelector('.fb-c-text')) return { error: 'no plain customer comment thread' };
+  const name = (author.textContent ?? '').trim();
+  const slug = new URL(author.getAttribute('href') ?? '', 'https://www.facebook.com').pathname.slice(1);
+  const commentId = new URL(idLink.getAttribute('href') ?? '', 'https://www.facebook.com').searchParams.get('comment_id') ?? '';
+  if (!name || !slug || !commentId) return { error: 'the comment lacks a name, profile slug or comment id' };
+  const clone = chosen.cloneNode(true) as Element;
+  for (const el of [clone, ...clone.querySelectorAll('*')]) {
+    for (const attr of [...el.attributes]) {
+      const value = attr.value.split(commentId).join('%CID%').split(slug).join('%SLUG%').split(name).join('%NAME%');
+      if (value !== attr.value) el.setAttribute(attr.name, value);
+    }
+  }
+  clone.querySelector('[role="article"]')?.setAttribute('aria-label', 'Comment by %NAME% %AGO%');
+  const link = clone.querySelector('a[href*="comment_id="]');
+  if (link) link.textContent = '%AGE%';
+  const text = clone.querySelector('.fb-c-text');
+  if (text) text.textContent = '%TEXT%';
+  const walker = doc.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const value = (n.textContent ?? '').split(name).join('%NAME%');
+    if (value !== n.textContent) n.textContent = value;
+  }
+  (threads[0] as Element).before(doc.createComment(arg.marker.slice(4, -3)));
+  for (const t of threads) t.remove();
+  return { thread: clone.outerHTML, shell: `<!DOCTYPE html>\n${doc.documentElement.outerHTML}` };
 }
 
-/**
- * Reads the committed mentions page and turns one of its customer tweets into a template; also the
- * status page (with its Draft.js composer) ready to take generated replies.
- */
+/** Reads the committed mentions and Facebook post pages and turns a customer item of each into a template. */
 export async function loadTweetTemplate(page: Page): Promise<TweetTemplate> {
   const html = await readFile(MENTIONS_FILE, 'utf8');
   const out = await page.evaluate(extractTemplateInPage, { html, brand: BRAND, marker: BENCH_MARKER });
@@ -131,10 +161,17 @@ export async function loadTweetTemplate(page: Page): Promise<TweetTemplate> {
   if (!out.shell.includes(BENCH_MARKER)) throw new Error('bench: the page shell lost its timeline marker');
   if (/__(?:XID|AGO)_/.test(out.cell)) throw new Error('bench: the tweet template still holds serve-time tokens');
   if (out.cellsBefore < 2) throw new Error(`bench: expected several timeline cells in ${MENTIONS_FILE}, found ${out.cellsBefore}`);
-  const status = await page.evaluate(statusShellInPage, { html: await readFile(STATUS_FILE, 'utf8'), marker: BENCH_MARKER });
-  if ('error' in status || !status.shell.includes(BENCH_MARKER) || status.cells < 3)
-    throw new Error(`bench: cannot find the conversation cells of ${STATUS_FILE}`);
-  return { cell: out.cell, shell: out.shell, statusShell: status.shell, source: { handle: out.handle, name: out.name } };
+  const facebook = await page.evaluate(facebookTemplateInPage, { html: await readFile(FACEBOOK_POST_FILE, 'utf8'), marker: BENCH_MARKER });
+  if ('error' in facebook) throw new Error(`bench: cannot build the comment template from ${FACEBOOK_POST_FILE}: ${facebook.error}`);
+  const fbMissing = ['%NAME%', '%SLUG%', '%CID%', '%AGE%', '%AGO%', '%TEXT%'].filter((p) => !facebook.thread.includes(p));
+  if (fbMissing.length || !facebook.shell.includes(BENCH_MARKER))
+    throw new Error(`bench: the Facebook comment template lacks ${fbMissing.join(', ') || 'its place in the page'}`);
+  return {
+    cell: out.cell,
+    shell: out.shell,
+    source: { handle: out.handle, name: out.name },
+    facebook: { thread: facebook.thread, shell: facebook.shell },
+  };
 }
 
 const FIRST = [
@@ -200,7 +237,7 @@ export function tweet(template: TweetTemplate, i: number, now: number): Generate
 
 /**
  * Cells back to back: the site (React) inserts element cells, never whitespace text nodes between
- * them. (A text node added to the timeline makes the engine rescan the whole timeline: see the report.)
+ * them.
  */
 function cells(template: TweetTemplate, from: number, count: number, now: Date): string {
   const out: string[] = [];
@@ -218,40 +255,56 @@ function fill(shell: string, html: string, now: Date, pageUrl: string): string {
   return renderTemplate(`${before}${html}${after}`, now, index);
 }
 
-/** Synthetic pages are numbered apart, so no two pages of one browser share a tweet. */
-export const FIRST_TWEET = { mentions: (size: number) => size * 10, status: 50_000 };
+/** Synthetic pages are numbered apart, so no two pages of one browser share an item. */
+export const FIRST_ITEM = { stream: 100_000, facebook: 300_000 };
 
-/** The mentions page: the original shell with `count` generated customer tweets as its timeline. */
-export function mentionsPage(template: TweetTemplate, count: number, now: Date): string {
-  return fill(template.shell, cells(template, FIRST_TWEET.mentions(count), count, now), now, MENTIONS_URL);
+/** The X mentions page with an empty timeline: the stream scenario fills it. */
+export function streamShellPage(template: TweetTemplate, now: Date): string {
+  return fill(template.shell, '', now, MENTIONS_URL);
 }
 
-/** The status page (focal customer tweet, composer, replies) with `count` more replies to the brand below. */
-export function statusThreadPage(template: TweetTemplate, count: number, now: Date): string {
-  return fill(template.statusShell, cells(template, FIRST_TWEET.status, count, now), now, STATUS_URL);
-}
-
-/** Chunks of tweet HTML for the infinite-scroll scenario, numbered after the page's own. */
-export function appendChunks(template: TweetTemplate, from: number, count: number, chunk: number, now: Date): string[] {
-  const out: string[] = [];
-  for (let start = from; start < from + count; start += chunk) out.push(cells(template, start, Math.min(chunk, from + count - start), now));
+/** Chunks of tweet HTML for the streaming timeline, numbered from `from`, with their badge keys. */
+export function appendChunks(template: TweetTemplate, from: number, count: number, chunk: number, now: Date) {
+  const out: { html: string; keys: string[] }[] = [];
+  for (let start = from; start < from + count; start += chunk) {
+    const tweets = [];
+    for (let i = start; i < Math.min(from + count, start + chunk); i++) tweets.push(tweet(template, i, now.getTime()));
+    out.push({ html: tweets.map((t) => t.html).join(''), keys: tweets.map((t) => `x:${t.id}`) });
+  }
   return out;
 }
 
-export function benchMentionsUrl(count: number): string {
-  return `${MENTIONS_URL}?bench=${count}`;
+/** Comment `i`: ages 1–59 minutes and 1–2 hours (Facebook shows "12m", "1h"), so all three SLA states appear. */
+function facebookComment(template: TweetTemplate, i: number): string {
+  const first = FIRST[i % FIRST.length] as string;
+  const last = LAST[Math.floor(i / FIRST.length) % LAST.length] as string;
+  const minutes = 1 + ((i * 7) % 119);
+  const age = minutes < 60 ? `${minutes}m` : '1h';
+  const ago = minutes < 60 ? `${minutes} minutes ago` : 'an hour ago';
+  return template.facebook.thread
+    .replaceAll('%NAME%', escapeHtml(`${first} ${last}`))
+    .replaceAll('%SLUG%', `${first.toLowerCase()}.${last.toLowerCase()}.${i}`)
+    .replaceAll('%CID%', String(1_000_000_000_000 + i))
+    .replaceAll('%AGE%', age)
+    .replaceAll('%AGO%', ago)
+    .replaceAll('%TEXT%', escapeHtml(`${TEXTS[i % TEXTS.length]} (#${i})`));
 }
 
-export function benchStatusUrl(count: number): string {
-  return `${STATUS_URL}?bench=${count}`;
+/** The brand's Facebook post with `count` customer comments (and its Lexical comment box below). */
+export function facebookThreadPage(template: TweetTemplate, count: number, now: Date): string {
+  const comments: string[] = [];
+  for (let i = FIRST_ITEM.facebook; i < FIRST_ITEM.facebook + count; i++) comments.push(facebookComment(template, i));
+  return fill(template.facebook.shell, comments.join(''), now, FACEBOOK_POST_URL);
 }
+
+export const benchUrl = (base: string, tag: string) => `${base}?bench=${tag}`;
 
 /**
  * Registered AFTER routeSites, so it is asked first: serves the synthetic pages (keyed by their full
  * URL, query included); every other request falls back to routeSites' handler (the real local pages).
  */
 export async function routeBenchPages(context: BrowserContext, pages: ReadonlyMap<string, string>): Promise<void> {
-  await context.route('https://x.com/**', async (route: Route) => {
+  await context.route(/^https:\/\/(x\.com|www\.facebook\.com)\//, async (route: Route) => {
     const body = route.request().resourceType() === 'document' ? pages.get(route.request().url()) : undefined;
     if (body === undefined) return route.fallback();
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'cache-control': 'no-store' }, body });

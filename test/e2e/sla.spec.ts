@@ -1,6 +1,7 @@
 // SLA alerts outlive the service worker, and the popup's snooze/resolve keys drive the clock.
 import type { Page } from '@playwright/test';
 import { expect, importThroughOptions, openOptions, seededPage, seedFile, test } from './extension';
+import { workerInternals } from './worker';
 
 // Evaluated in extension pages, where `chrome` exists.
 declare const chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } };
@@ -39,18 +40,13 @@ test('the breach notification arrives although the service worker was stopped be
   );
   expect(alarms.map((a) => a.name)).toEqual(['sla-scheduler']);
 
-  // Stop the worker the way Chrome does when it idles, from chrome://serviceworker-internals.
-  const internals = await context.newPage();
-  await internals.goto('chrome://serviceworker-internals/');
-  const registration = internals.locator('.serviceworker-registration').filter({ hasText: extensionId });
-  await registration.getByRole('button', { name: 'Stop' }).first().click();
-  await expect(registration).toContainText('Running Status: STOPPED');
+  const internals = await workerInternals(context, extensionId);
+  await internals.stop();
 
   // Only the scheduler alarm can wake it now: nothing else talks to the background.
   // (Headless Chromium drops a shown notification after about 20 s, so only the new one is asserted.)
   await expect.poll(() => notifications(options), { timeout: 100_000 }).toContain('replyline-breached');
-  await internals.reload();
-  await expect(registration).toContainText('Running Status: RUNNING');
+  await internals.expectRunning();
   // The miss is in the SLA log, once.
   const file = await options.evaluate(async () => {
     const reply = await (

@@ -87,13 +87,15 @@ test('status transitions are checked', async () => {
 test('the latest schema opens with every table the export names, and health', async () => {
   const db = freshDb();
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
   expect(db.tables.map((t) => t.name).sort()).toEqual([
     'accounts',
     'businessHours',
+    'counters',
     'customers',
     'health',
     'history',
+    'identities',
     'items',
     'notes',
     'settings',

@@ -1,34 +1,155 @@
 // @vitest-environment jsdom
-import { createBatcher, SLICE_MS } from '@/utils/engine/batcher';
+import { type BatchScheduler, COMMIT_EVERY_MS, createBatcher, SLICE_MS } from '@/utils/engine/batcher';
 
-test('work is never done synchronously and is cut into slices', async () => {
+/** A scheduler the test drives by hand: a virtual clock, a task queue and a frame queue. */
+function manualScheduler() {
   let clock = 0;
-  const done: number[] = [];
-  const batches: number[] = [];
-  const batcher = createBatcher(
-    (n: number) => {
-      done.push(n);
-      clock += 3; // each unit costs 3 ms
+  const tasks: (() => void)[] = [];
+  const frames: (() => void)[] = [];
+  const scheduler: BatchScheduler = {
+    now: () => clock,
+    task: (fn) => tasks.push(fn),
+    frame: (fn) => frames.push(fn),
+  };
+  return {
+    scheduler,
+    advance: (ms: number) => {
+      clock += ms;
     },
-    () => batches.push(done.length),
-    () => clock,
+    pending: () => ({ tasks: tasks.length, frames: frames.length }),
+    runTask: () => tasks.shift()?.(),
+    runFrame: () => frames.shift()?.(),
+  };
+}
+
+test('reads are never synchronous and run in slices of at most SLICE_MS, one task each', () => {
+  const s = manualScheduler();
+  const read: number[] = [];
+  let writes = 0;
+  const batcher = createBatcher<number>(
+    {
+      read: (n) => {
+        read.push(n);
+        s.advance(1.5); // each read costs 1.5 ms
+      },
+      write: () => writes++,
+    },
+    s.scheduler,
   );
   for (let i = 0; i < 10; i++) batcher.add(i);
-  batcher.add(3); // duplicates are merged
-  expect(done).toEqual([]);
-  await vi.waitFor(() => expect(batches).toEqual([10]));
-  expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  batcher.add(3); // merged with the queued one
+  expect(read).toEqual([]);
+  expect(s.pending()).toEqual({ tasks: 1, frames: 0 });
+
+  const slices: number[][] = [];
+  while (s.pending().tasks) {
+    const before = read.length;
+    s.runTask();
+    slices.push(read.slice(before));
+  }
+  expect(read).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  // 1.5 ms each: the third read crosses 4 ms, so a slice holds three.
+  expect(slices).toEqual([
+    [0, 1, 2],
+    [3, 4, 5],
+    [6, 7, 8],
+    [9],
+  ]);
   expect(SLICE_MS).toBeLessThanOrEqual(5);
+  // One write phase for the whole batch, and only inside a frame.
+  expect(writes).toBe(0);
+  expect(s.pending()).toEqual({ tasks: 0, frames: 1 });
+  s.runFrame();
+  expect(writes).toBe(1);
 });
 
-test('a disposed batcher does nothing', async () => {
-  const done: number[] = [];
-  const batcher = createBatcher(
-    (n: number) => done.push(n),
-    () => {},
+test('work queued while reading joins the same batch', () => {
+  const s = manualScheduler();
+  const read: string[] = [];
+  let writes = 0;
+  const batcher = createBatcher<string>(
+    {
+      read: (w) => {
+        read.push(w);
+        s.advance(3);
+        // A root expands into its items, as the engine's scan does.
+        if (w === 'root') for (const item of ['a', 'b', 'c']) batcher.add(item);
+      },
+      write: () => writes++,
+    },
+    s.scheduler,
   );
+  batcher.add('root');
+  while (s.pending().tasks) s.runTask();
+  expect(read).toEqual(['root', 'a', 'b', 'c']);
+  expect(s.pending().frames).toBe(1);
+  s.runFrame();
+  expect(writes).toBe(1);
+});
+
+test('a long batch writes every COMMIT_EVERY_MS of reading, so a huge first scan shows badges as it goes', () => {
+  const s = manualScheduler();
+  let writes = 0;
+  const batcher = createBatcher<number>(
+    {
+      read: () => s.advance(2),
+      write: () => writes++,
+    },
+    s.scheduler,
+  );
+  const count = 200; // 400 ms of reads
+  for (let i = 0; i < count; i++) batcher.add(i);
+  while (s.pending().tasks) {
+    s.runTask();
+    // The browser renders between tasks; a frame runs whatever write was asked for.
+    while (s.pending().frames) s.runFrame();
+  }
+  expect(writes).toBeGreaterThanOrEqual(Math.floor((count * 2) / COMMIT_EVERY_MS));
+  expect(writes).toBeLessThanOrEqual(Math.ceil((count * 2) / COMMIT_EVERY_MS) + 1);
+});
+
+test('requestWrite without work asks for one frame; repeated requests share it', () => {
+  const s = manualScheduler();
+  let writes = 0;
+  const batcher = createBatcher<number>({ read: () => {}, write: () => writes++ }, s.scheduler);
+  batcher.requestWrite();
+  batcher.requestWrite();
+  expect(s.pending()).toEqual({ tasks: 0, frames: 1 });
+  s.runFrame();
+  expect(writes).toBe(1);
+});
+
+test('flushNow reads everything and writes at once', () => {
+  const s = manualScheduler();
+  const read: number[] = [];
+  let writes = 0;
+  const batcher = createBatcher<number>({ read: (n) => read.push(n), write: () => writes++ }, s.scheduler);
+  batcher.add(1);
+  batcher.add(2);
+  batcher.flushNow();
+  expect(read).toEqual([1, 2]);
+  expect(writes).toBe(1);
+});
+
+test('a disposed batcher does nothing', () => {
+  const s = manualScheduler();
+  const read: number[] = [];
+  let writes = 0;
+  const batcher = createBatcher<number>({ read: (n) => read.push(n), write: () => writes++ }, s.scheduler);
   batcher.add(1);
   batcher.dispose();
-  await new Promise((r) => setTimeout(r, 60));
-  expect(done).toEqual([]);
+  while (s.pending().tasks) s.runTask();
+  while (s.pending().frames) s.runFrame();
+  expect(read).toEqual([]);
+  expect(writes).toBe(0);
+});
+
+test('the browser scheduler yields to a later task and writes in an animation frame', async () => {
+  const order: string[] = [];
+  const batcher = createBatcher<number>({ read: (n) => order.push(`read ${n}`), write: () => order.push('write') });
+  const raf = vi.spyOn(window, 'requestAnimationFrame');
+  batcher.add(1);
+  order.push('sync');
+  await vi.waitFor(() => expect(order).toEqual(['sync', 'read 1', 'write']));
+  expect(raf).toHaveBeenCalled();
 });

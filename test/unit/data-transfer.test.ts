@@ -1,4 +1,5 @@
 import { captureItems } from '@/utils/backlog';
+import { customerProfile, linkCustomers, saveNote } from '@/utils/customers';
 import { exportAll, formatPath, importData } from '@/utils/data-transfer';
 import { captured, freshDb } from './helpers';
 
@@ -97,4 +98,46 @@ test('every top-level array is optional and merging keeps what the file does not
   expect((await db.templates.get('a'))?.name).toBe('Renamed');
   expect(await db.templates.count()).toBe(2);
   expect(await db.items.count()).toBe(2);
+});
+
+test('customers travel with their identities inside, and notes beside them; the round trip keeps the links', async () => {
+  const db = await seeded();
+  await captureItems(
+    db,
+    [captured({ platform: 'instagram', externalId: '18', author: { name: 'Maya Ortiz', handle: 'maya.ortiz' }, permalink: undefined })],
+    now,
+  );
+  const customerOf = async (key: string) => (await db.identities.get(key))?.customerId ?? '';
+  const onX = await customerOf('x:maya_rides');
+  const onInstagram = await customerOf('instagram:maya.ortiz');
+  await linkCustomers(db, onX, onInstagram);
+  await saveNote(db, { customerId: onX, body: 'Prefers DMs' }, now);
+
+  const first = await exportAll(db, now);
+  const maya = first.customers?.find((c) => c.id === onX);
+  expect(maya?.identities).toEqual([
+    { platform: 'instagram', handle: 'maya.ortiz', name: 'Maya Ortiz' },
+    { platform: 'x', handle: 'maya_rides', name: 'Maya Ortiz', profileUrl: 'https://x.com/maya_rides' },
+  ]);
+  expect(first.notes?.find((n) => n.customerId === onX)).toMatchObject({ body: 'Prefers DMs', createdAt: now.toISOString() });
+
+  const other = freshDb();
+  expect(await importData(other, JSON.parse(JSON.stringify(first)))).toMatchObject({ ok: true });
+  expect((await other.identities.get('instagram:maya.ortiz'))?.customerId).toBe(onX);
+  expect((await customerProfile(other, { item: { platform: 'instagram', externalId: '18' } }, now)).items).toHaveLength(3);
+  const second = await exportAll(other, now);
+  expect(second).toEqual(first);
+});
+
+test('a file from an older version, with items and no customers, imports into a usable state', async () => {
+  const db = await seeded();
+  const { customers: _c, notes: _n, ...older } = await exportAll(db, now);
+  const fresh = freshDb();
+  expect(await importData(fresh, JSON.parse(JSON.stringify(older)))).toMatchObject({ ok: true });
+  expect((await fresh.identities.toArray()).map((i) => i.key)).toEqual(['x:maya_rides']);
+  const profile = await customerProfile(fresh, { item: { platform: 'x', externalId: '5' } }, now);
+  expect(profile).toMatchObject({ customer: { name: 'Maya Ortiz' }, itemTotal: 2, openCount: 2 });
+  // Importing it again finds the identity it made and creates nobody new.
+  await importData(fresh, JSON.parse(JSON.stringify(older)));
+  expect(await fresh.customers.count()).toBe(1);
 });

@@ -1,9 +1,22 @@
+import { type BackgroundDeps, createHandlers } from '@/utils/background/handlers';
 import { ReplylineDb } from '@/utils/db';
 import type { CapturedItem } from '@/utils/schema';
 
 let n = 0;
 /** A fresh database per test (fake-indexeddb is process-wide). */
 export const freshDb = () => new ReplylineDb(`test-${++n}-${Math.random()}`);
+
+/** The background's handlers over `db` at a fixed `now`, every notification a no-op unless given. */
+export const quietHandlers = (db: ReplylineDb, now: Date, deps: Partial<BackgroundDeps> = {}) =>
+  createHandlers({
+    db,
+    now: () => now,
+    itemsChanged: () => {},
+    configChanged: () => {},
+    healthChanged: () => {},
+    openItem: async () => ({ focusedTab: false }),
+    ...deps,
+  });
 
 export const captured = (overrides: Partial<CapturedItem> = {}): CapturedItem => ({
   platform: 'x',

@@ -6,17 +6,38 @@ import {
   captureItems,
   type ItemView,
   itemsByKeys,
+  loadSlaContext,
   pendingItems,
   reapplyPolicies,
   setItemStatus,
   stripUndefined,
   urgentCount,
 } from '@/utils/backlog';
+import { queryBacklog } from '@/utils/backlog-query';
 import { validateCalendar } from '@/utils/business-hours';
+import { backlogCounts } from '@/utils/counters';
+import {
+  customerProfile,
+  deleteNote,
+  dismissSuggestion,
+  eraseCustomer,
+  linkCustomers,
+  listCustomers,
+  saveCustomer,
+  saveNote,
+  unlinkIdentity,
+} from '@/utils/customers';
+import { eraseData, storageReport } from '@/utils/data-erase';
+import { loadSentimentLists } from '@/utils/sentiment-lists';
 import { exportAll, importData } from '@/utils/data-transfer';
 import { normalizeHandle, type ReplylineDb } from '@/utils/db';
-import { applyHealthReport, healthWarnings } from '@/utils/health';
-import type { Platform, Settings, SlaPolicy } from '@/utils/schema';
+import { applyHealthReport, type HealthWarning, healthWarnings } from '@/utils/health';
+import { computeMetricsReport, metricsIndexBounds, metricsItemRowOf, metricsRangeFilter, metricsRangeOf } from '@/utils/metrics';
+import { setItemPriority } from '@/utils/priority';
+import { DEFAULT_SIDEBAR_SHORTCUT, type Platform, type Settings, type SlaPolicy } from '@/utils/schema';
+import { recurringTopics } from '@/utils/topics';
+
+const TOPIC_ITEMS_CAP = 20_000;
 
 export const DEFAULT_PALETTE_SHORTCUT = 'Ctrl+Shift+Space';
 
@@ -30,6 +51,10 @@ export interface BackgroundDeps {
   /** Adapter health changed: open extension pages refresh, tabs need not hear of it. */
   healthChanged: () => void;
   openItem: (item: ItemView) => Promise<{ focusedTab: boolean }>;
+  /** `navigator.storage.estimate` where the browser has it. */
+  estimateStorage?: () => Promise<StorageEstimate>;
+  /** Warnings about the database itself (storage full), listed with the sites' health. */
+  storageWarnings?: () => HealthWarning[];
 }
 
 export async function readSettings(db: ReplylineDb): Promise<Settings> {
@@ -41,6 +66,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   return {
     'items/capture': async ({ items }, sender) => {
+      await loadSentimentLists();
       const views = await captureItems(db, items, now());
       deps.itemsChanged(views, sender);
       return views;
@@ -118,6 +144,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         agentName: settings.agentName,
         templates,
         paletteShortcut: settings.paletteShortcut ?? DEFAULT_PALETTE_SHORTCUT,
+        sidebarShortcut: settings.sidebarShortcut || DEFAULT_SIDEBAR_SHORTCUT,
+        sidebarSide: settings.sidebarSide ?? 'right',
+        voice: settings.voice,
       };
     },
     'health/report': async (report) => {
@@ -129,7 +158,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'health/list': async () => {
       const platforms = await db.health.toArray();
-      return { platforms, warnings: healthWarnings(platforms, now().getTime()) };
+      return { platforms, warnings: [...(deps.storageWarnings?.() ?? []), ...healthWarnings(platforms, now().getTime())] };
     },
     'health/clear': async () => {
       await db.health.clear();
@@ -187,8 +216,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'settings/save': async (settings) => {
       await db.settings.bulkPut(Object.entries(settings).map(([key, value]) => ({ key, value })));
       deps.configChanged();
-      // Alert settings change what the scheduler does now: let it run and re-arm.
-      if (settings.alerts) deps.itemsChanged([]);
+      // Alert and retention settings change what the scheduler does now: let it run and re-arm.
+      if (settings.alerts || settings.retention) deps.itemsChanged([]);
       return readSettings(db);
     },
     'data/export': () => exportAll(db, now()),
@@ -201,8 +230,95 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return result;
     },
     // --- customers, notes, priority (issue 6)
+    // People changes refresh open pages (and the badge, when items went away); tabs keep their badges.
+    'customers/profile': (ref) => customerProfile(db, ref, now()),
+    'customers/list': (query) => listCustomers(db, query),
+    'customers/link': async ({ customerId, otherId }) => {
+      await linkCustomers(db, customerId, otherId);
+      deps.itemsChanged([]);
+      return customerProfile(db, { customerId }, now());
+    },
+    'customers/unlink': async ({ customerId, identityKey }) => {
+      await unlinkIdentity(db, customerId, identityKey, now());
+      deps.itemsChanged([]);
+      return customerProfile(db, { customerId }, now());
+    },
+    'customers/dismiss-suggestion': async ({ customerId, otherId }) => {
+      await dismissSuggestion(db, customerId, otherId);
+      deps.itemsChanged([]);
+      return null;
+    },
+    'customers/save': async (change) => {
+      const saved = await saveCustomer(db, change);
+      deps.itemsChanged([]);
+      return saved;
+    },
+    'customers/erase': async ({ customerId }) => {
+      const erased = await eraseCustomer(db, customerId);
+      deps.itemsChanged([]);
+      return erased;
+    },
+    'notes/save': async (note) => {
+      const saved = await saveNote(db, note, now());
+      deps.itemsChanged([]);
+      return saved;
+    },
+    'notes/delete': async ({ id }) => {
+      await deleteNote(db, id);
+      deps.itemsChanged([]);
+      return null;
+    },
+    'items/set-priority': async ({ key, priority }) => {
+      const view = await setItemPriority(db, key, priority);
+      deps.itemsChanged([view]);
+      return view;
+    },
     // --- popup queries and counts (issue 7)
+    'items/query': (query) => queryBacklog(db, query),
+    'items/counts': () => backlogCounts(db),
     // --- metrics dashboard (issue 7)
+    'insights/topics': async ({ from, to }) => {
+      const [start, end] = [new Date(from), new Date(to)];
+      const previous = new Date(2 * start.getTime() - end.getTime()).toISOString();
+      // The trend needs the previous period too; a cap keeps a huge backlog from stalling the worker.
+      const items = await db.items.where('postedAt').between(previous, end.toISOString()).limit(TOPIC_ITEMS_CAP).toArray();
+      return recurringTopics(items, { from: start, to: end });
+    },
+    // Both read the range by index (postedAt, at), never the whole table.
+    'metrics/report': async (query) => {
+      const range = metricsRangeOf(query);
+      const [lo, hi] = metricsIndexBounds(range);
+      const [items, events, ctx] = await db.transaction('r', db.items, db.slaEvents, db.slaPolicies, db.businessHours, () =>
+        Promise.all([
+          db.items.where('postedAt').between(lo, hi, true, true).toArray(),
+          db.slaEvents.where('at').between(lo, hi, true, true).toArray(),
+          loadSlaContext(db),
+        ]),
+      );
+      return computeMetricsReport({ items, events, ctx, range, now: now().getTime() });
+    },
+    'metrics/items': async ({ range: query, offset, limit }) => {
+      const range = metricsRangeOf(query);
+      const [lo, hi] = metricsIndexBounds(range);
+      const inRange = metricsRangeFilter(range);
+      const selected = () =>
+        db.items
+          .where('postedAt')
+          .between(lo, hi, true, true)
+          .reverse()
+          .filter((item) => inRange(item, item.postedAt));
+      const [total, page, ctx] = await db.transaction('r', db.items, db.slaPolicies, db.businessHours, () =>
+        Promise.all([selected().count(), selected().offset(offset).limit(limit).toArray(), loadSlaContext(db)]),
+      );
+      return { total, rows: page.map(metricsItemRowOf(ctx, now().getTime())) };
+    },
     // --- data ownership (issue 7)
+    'data/storage': () => storageReport(db, deps.estimateStorage),
+    'data/erase': async ({ scope }) => {
+      const removed = await eraseData(db, scope);
+      deps.itemsChanged([]);
+      deps.configChanged();
+      return { removed };
+    },
   };
 }

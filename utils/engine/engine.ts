@@ -1,12 +1,15 @@
 // The engine, written once for every platform: observes the page across SPA navigations and
 // infinite scroll, extracts through the site's adapter, validates, mounts one overlay host per
 // item, captures into the background's backlog and keeps badges live.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemView } from '@/utils/backlog';
 import { createBatcher } from '@/utils/engine/batcher';
+import { installCustomerPanel } from '@/utils/engine/customer-panel';
 import { createHealthMeter } from '@/utils/engine/health-meter';
+import { forgetDepartedItems } from '@/utils/engine/item-memory';
 import { deepActiveElement, installKeyboard } from '@/utils/engine/keyboard';
 import { createOverlayHost, isOwnHost, type OverlayHost } from '@/utils/engine/overlay';
+import { installReplyGuard } from '@/utils/engine/reply-guard';
 import { type PageContextResponse, send, type TabMessage } from '@/utils/protocol';
 import { type CapturedItem, capturedItemSchema, type ItemKey, itemKey } from '@/utils/schema';
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
@@ -14,6 +17,10 @@ import type { PageContext, SiteAdapter } from '@/utils/sites/types';
 const TICK_MS = 5000;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['datetime', 'href'] };
 const REFRESH_MS = 60_000;
+/** The protocol takes at most 500 items per capture message. */
+const CAPTURE_CHUNK = 100;
+/** A slow or sleeping background holds a new badge back no longer than this. */
+const AWAIT_VIEW_MS = 1000;
 
 export interface EngineState {
   adapter: SiteAdapter;
@@ -24,7 +31,22 @@ export interface EngineState {
   captured: Map<ItemKey, CapturedItem>;
 }
 
+/**
+ * WXT stops this script when a newer copy announces itself with a document event, and a page can
+ * dispatch that event too (the extension id is no secret). While this extension is alive no newer
+ * copy exists in this document (browsers inject content scripts only on navigation): refuse it.
+ */
+function refuseForgedRestarts(ctx: ContentScriptContext) {
+  const type = ContentScriptContext.SCRIPT_STARTED_MESSAGE_TYPE;
+  const refuse = (event: Event) => {
+    if (browser.runtime?.id) event.stopImmediatePropagation();
+  };
+  document.addEventListener(type, refuse, { capture: true });
+  ctx.onInvalidated(() => document.removeEventListener(type, refuse, { capture: true }));
+}
+
 export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  refuseForgedRestarts(ctx);
   let config: PageContextResponse;
   try {
     config = await send('page/context', { platform: adapter.platform });
@@ -40,6 +62,12 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   const captured = new Map<ItemKey, CapturedItem>();
   const sentSignature = new Map<ItemKey, string>();
   let toCapture: CapturedItem[] = [];
+  /** Badges built during the reads (detached), written into their items in the batch's write phase. */
+  const toMount = new Map<OverlayHost, Element>();
+  /** Badges in the page whose view or clock changed since the last write phase. */
+  const toUpdate = new Set<OverlayHost>();
+  /** Items whose capture is in flight: their badge goes in once, with the state the background gives. */
+  const awaiting = new Set<ItemKey>();
 
   const health = createHealthMeter(adapter, (report) => {
     send('health/report', report).catch(() => {});
@@ -55,8 +83,16 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     outcomes.set(el, outcome);
   };
   let warnedViewer: string | null = null;
+  /** Unknown when the page broke the DOM API under us (the page scan reports that). */
+  const viewerOf = () => {
+    try {
+      return adapter.viewerHandle(document);
+    } catch {
+      return null;
+    }
+  };
   const pageContext = (): PageContext => {
-    const viewer = adapter.viewerHandle(document);
+    const viewer = viewerOf();
     if (viewer && config.brandHandles.length && !config.brandHandles.includes(viewer) && warnedViewer !== viewer) {
       // Replies sent from another account do not answer for the brand: say so where the user looks.
       warnedViewer = viewer;
@@ -71,6 +107,13 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   };
   let page = pageContext();
 
+  const panel = installCustomerPanel(document, {
+    side: () => config.sidebarSide,
+    shortcut: () => config.sidebarShortcut,
+    currentItem: () => currentItem(),
+  });
+
+  /** Read phase: the item's badge, built detached when new, queued for the write phase. */
   const mount = (el: Element, key: ItemKey) => {
     let host = hostOf.get(el);
     if (host && host.key !== key) {
@@ -81,21 +124,41 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     if (!host) {
       const other = hosts.get(key);
       if (other?.element.isConnected) return; // one host per item, even when the page shows it twice
-      host = other ?? createOverlayHost(document, key);
+      host = other ?? createOverlayHost(document, key, panel.open);
       hostOf.set(el, host);
-      hosts.set(key, host);
     }
-    if (!host.element.isConnected) {
-      // The site re-rendered the item and dropped our host, or it is new.
-      const { element, position } = adapter.badgeAnchor(el);
-      element.insertAdjacentElement(position, host.element);
+    hosts.set(key, host);
+    toMount.set(host, el);
+  };
+
+  /**
+   * Write phase, in an animation frame: sends the batch's captures, then puts in every badge whose
+   * state is known and updates the changed ones. It reads no layout, so the frame lays out once.
+   */
+  const write = () => {
+    flushCaptures();
+    const now = Date.now();
+    for (const [host, el] of toMount) {
+      if (awaiting.has(host.key)) continue;
+      toMount.delete(host);
+      toUpdate.delete(host);
+      if (!el.isConnected || hostOf.get(el) !== host) continue;
+      // Updated while still detached: the page sees one insertion with the final state.
+      host.update(views.get(host.key), now);
+      if (!host.element.isConnected) {
+        // The site re-rendered the item and dropped our host, or it is new.
+        const { element, position } = adapter.badgeAnchor(el);
+        element.insertAdjacentElement(position, host.element);
+      }
     }
-    host.update(views.get(key), Date.now());
+    for (const host of toUpdate) if (host.element.isConnected) host.update(views.get(host.key), now);
+    toUpdate.clear();
   };
 
   const unmount = (el: Element) => {
     const host = hostOf.get(el);
     if (!host) return;
+    toMount.delete(host);
     host.element.remove();
     hostOf.delete(el);
     if (hosts.get(host.key) === host) hosts.delete(host.key);
@@ -123,6 +186,8 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     tally(el, 'item');
     const item = parsed.data;
     const key = itemKey(item);
+    // Re-inserted: the Map's order is the least recently seen first, for forgetDepartedItems.
+    captured.delete(key);
     captured.set(key, item);
     if (item.byBrand) unmount(el);
     else mount(el, key);
@@ -148,48 +213,80 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     }
   };
 
+  /** Item roots a scan queued: each is read as its own piece of work, so a long page is read in slices. */
+  const scanned = new WeakSet<Node>();
   const processRoot = (node: Node) => {
     if (!node.isConnected) return;
-    const items = new Set<Element>();
-    const owner = adapter.itemRootOf(node);
-    if (owner) items.add(owner);
-    if (node instanceof Element || node instanceof Document || node instanceof ShadowRoot) {
-      watchShadows(node);
-      for (const el of adapter.findItems(node)) items.add(el);
+    if (scanned.has(node)) {
+      scanned.delete(node);
+      return processItem(node as Element);
     }
-    for (const el of items) processItem(el);
+    const items = new Set<Element>();
+    try {
+      const owner = adapter.itemRootOf(node);
+      if (owner) items.add(owner);
+      if (node instanceof Element || node instanceof Document || node instanceof ShadowRoot) {
+        watchShadows(node);
+        for (const el of adapter.findItems(node)) items.add(el);
+      }
+    } catch (error) {
+      // A page can break the DOM API under us (`<img name="querySelectorAll">` shadows the document's):
+      // this root is lost, later ones are still read, and health says so.
+      return noteFailure(`page scan failed: ${error instanceof Error ? error.message.slice(0, 80) : 'unknown'}`);
+    }
+    for (const el of items) {
+      scanned.add(el);
+      batcher.add(el);
+    }
   };
 
   const applyViews = (list: readonly ItemView[]) => {
-    const now = Date.now();
     for (const view of list) {
       const key = itemKey(view);
+      // Another tab's items are not this page's business (and would grow the map all day).
+      if (!captured.has(key)) continue;
       views.set(key, view);
-      hosts.get(key)?.update(view, now);
+      const host = hosts.get(key);
+      if (host) toUpdate.add(host);
     }
+    batcher.requestWrite();
   };
 
   const flushCaptures = () => {
     health.flush();
-    if (!toCapture.length) return;
-    const batch = toCapture;
-    toCapture = [];
-    send('items/capture', { items: batch })
-      .then(applyViews)
-      .catch((error) => {
-        // Let the next batch retry these items.
-        for (const item of batch) sentSignature.delete(itemKey(item));
-        console.warn('[Replyline] capture failed', error);
-      });
+    while (toCapture.length) {
+      const batch = toCapture.splice(0, CAPTURE_CHUNK);
+      const keys = batch.map(itemKey);
+      for (const key of keys) awaiting.add(key);
+      const settle = () => {
+        for (const key of keys) awaiting.delete(key);
+        batcher.requestWrite();
+      };
+      const late = setTimeout(settle, AWAIT_VIEW_MS);
+      send('items/capture', { items: batch })
+        .then(applyViews)
+        .catch((error) => {
+          // Let the next batch retry these items.
+          for (const key of keys) sentSignature.delete(key);
+          console.warn('[Replyline] capture failed', error);
+        })
+        .finally(() => {
+          clearTimeout(late);
+          settle();
+        });
+    }
   };
 
-  const batcher = createBatcher(processRoot, flushCaptures);
+  const batcher = createBatcher({ read: processRoot, write });
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'childList')
         for (const node of record.addedNodes) {
           if (node instanceof Element && isOwnHost(node)) continue;
-          batcher.add(node.nodeType === Node.TEXT_NODE ? (node.parentNode ?? node) : node);
+          // Added by the site: scanned whole, even if a scan already queued it as one item. A text
+          // node holds no items: processRoot reads only the item around it.
+          scanned.delete(node);
+          batcher.add(node);
         }
       else batcher.add(record.target);
     }
@@ -221,8 +318,13 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     // A shadow root attached after its host was scanned leaves no mutation in the light DOM.
     watchShadows(document);
     page.now = new Date();
-    const now = Date.now();
-    for (const [key, host] of hosts) host.update(views.get(key), now);
+    for (const [key, host] of hosts) {
+      if (host.element.isConnected) toUpdate.add(host);
+      // Its item left the page: a tab open all day scrolls through thousands.
+      else if (!toMount.has(host)) hosts.delete(key);
+    }
+    forgetDepartedItems(captured, [views, sentSignature], (key) => hosts.has(key));
+    batcher.requestWrite();
   };
   ctx.setInterval(tick, TICK_MS);
   ctx.setInterval(() => {
@@ -256,8 +358,9 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   };
   const reveal = (key: ItemKey): boolean => {
     const host = hosts.get(key);
-    const el = host?.element.isConnected ? adapter.itemRootOf(host.element) : null;
-    if (!el) return false;
+    // The background asks as soon as it stored the capture: the badge may still wait for its write phase.
+    const el = host ? (host.element.isConnected ? adapter.itemRootOf(host.element) : (toMount.get(host) ?? null)) : null;
+    if (!el?.isConnected) return false;
     lastRevealed = key;
     el.scrollIntoView({ block: 'center' });
     // Straight to typing: the composer that answers this item, when the page shows one.
@@ -287,15 +390,19 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     captured,
     health,
   });
+  const guard = installReplyGuard({ adapter, config, pageContext: () => page, views, captured });
 
   ctx.onInvalidated(() => {
     // The extension was updated or reloaded: leave the page as it was; the new script takes over.
+    // The badges go first: in an orphaned script `browser.runtime` is gone and later steps may throw.
+    for (const host of hosts.values()) host.element.remove();
+    hosts.clear();
     observer.disconnect();
     batcher.dispose();
     keyboard.dispose();
+    guard.dispose();
+    panel.dispose();
     health.dispose();
-    browser.runtime.onMessage.removeListener(onMessage);
-    for (const host of hosts.values()) host.element.remove();
-    hosts.clear();
+    browser.runtime?.onMessage.removeListener(onMessage);
   });
 }

@@ -10,7 +10,7 @@ import { detectLanguage } from '@/utils/language';
 import { type PageContextResponse, send } from '@/utils/protocol';
 import { type CapturedItem, type ItemKey, PLATFORM_NAMES, type Template } from '@/utils/schema';
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
-import { bodyFor, firstNameOf, renderTemplate, type TemplateValues, templatesFor } from '@/utils/templates';
+import { bodyFor, firstNameOf, renderTemplate, type TemplateValues, templateOrderFor, templatesFor } from '@/utils/templates';
 import { overLimitWarning, replyLength } from '@/utils/text-length';
 
 export interface KeyboardEnv {
@@ -165,9 +165,12 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
   const confirmedLong = confirmTwice(CONFIRM_MS);
   let longNotice: HTMLElement | undefined;
 
-  const itemFor = (composer: Element) => {
+  const keyFor = (composer: Element) => {
     const target = adapter.replyTarget(composer, env.pageContext());
-    const key = target ? (`${adapter.platform}:${target}` as ItemKey) : undefined;
+    return target ? (`${adapter.platform}:${target}` as ItemKey) : undefined;
+  };
+  const itemFor = (composer: Element) => {
+    const key = keyFor(composer);
     return key ? (env.captured.get(key) ?? env.views.get(key)) : undefined;
   };
   /** The template rendered for the customer this composer answers, in their language when a variant has it. */
@@ -292,9 +295,12 @@ export function installKeyboard(env: KeyboardEnv): { dispose(): void } {
     if (isHotkey) {
       consume();
       paletteOpen = true;
+      const key = keyFor(composer);
       openPalette({
         anchor: composer,
         templates: available(),
+        // The stored view, not the capture: it carries the sentiment the background scored.
+        order: templateOrderFor(key ? env.views.get(key) : undefined),
         platform: adapter.platform,
         render: (t) => renderFor(composer, t),
         onClose: () => {

@@ -9,6 +9,8 @@ const BADGE_CSS = `
 :host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; }
 .badge { font: 600 11px/16px system-ui, -apple-system, "Segoe UI", sans-serif; display: inline-flex; align-items: center;
   gap: 4px; padding: 0 6px; border-radius: 8px; white-space: nowrap; cursor: default; border: 1px solid transparent; }
+button.badge { margin: 0; cursor: pointer; }
+button.badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .dot { width: 6px; height: 6px; border-radius: 3px; background: currentColor; }
 .on-track { color: #0b6b3a; background: #dcf5e6; border-color: #a9e1c0; }
 .due-soon { color: #7a4b00; background: #fff1cc; border-color: #f2cf72; }
@@ -27,20 +29,62 @@ const ownHosts = new WeakSet<Element>();
 /** True only for hosts this content script made: the page can forge our attributes, not this. */
 export const isOwnHost = (el: Element) => ownHosts.has(el);
 
-export function createOverlayHost(doc: Document, key: ItemKey): OverlayHost {
+/**
+ * One parsed stylesheet shared by every badge: a <style> per shadow root cost about 6 KB of DOM and
+ * its own style parse per badge. Firefox content scripts cannot always hand a constructed sheet to
+ * the page's shadow roots (Xray wrappers): where adopting is missing, throws or does not take, each
+ * badge gets its own <style>.
+ */
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+export function styleBadgeRoot(root: ShadowRoot, doc: Document): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(BADGE_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet && 'adoptedStyleSheets' in root) {
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch {
+      // Falls back below, for this badge and every later one.
+    }
+  }
+  sharedSheet = null;
+  const style = doc.createElement('style');
+  style.textContent = BADGE_CSS;
+  root.append(style);
+}
+
+/** `onActivate`: a click or Enter on the badge (the customer history panel); `badge` takes focus back after. */
+export function createOverlayHost(doc: Document, key: ItemKey, onActivate?: (key: ItemKey, badge: HTMLElement) => void): OverlayHost {
   const element = doc.createElement('span');
   ownHosts.add(element);
   element.setAttribute('data-replyline-item', key);
-  const root = element.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
-  const badge = doc.createElement('span');
-  badge.setAttribute('role', 'img');
+  // Focus given back to the host (the customer panel closing) lands on its button.
+  const root = element.attachShadow({ mode: 'closed', delegatesFocus: !!onActivate });
+  styleBadgeRoot(root, doc);
+  const badge = doc.createElement(onActivate ? 'button' : 'span');
+  if (onActivate) {
+    badge.setAttribute('type', 'button');
+    // The badge sits inside the site's item, often inside its link: the site must not see this click,
+    // nor its keys (Enter on an X item opens it).
+    badge.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      onActivate(key, badge);
+    });
+    badge.addEventListener('keydown', (e) => e.stopPropagation());
+  } else badge.setAttribute('role', 'img');
   const dot = doc.createElement('span');
   dot.className = 'dot';
   const label = doc.createElement('span');
   badge.append(dot, label);
-  root.append(style, badge);
+  root.append(badge);
 
   let shown = '';
   return {
@@ -49,15 +93,18 @@ export function createOverlayHost(doc: Document, key: ItemKey): OverlayHost {
     update(view, now) {
       // Until the background answers, the item is pending with an unknown clock.
       const state: SlaState = view ? slaState(view, now) : 'on-track';
-      const tip = view ? describeDue(view, now) : 'Waiting for Replyline…';
-      const signature = `${state}|${tip}`;
+      // What the tooltip depends on, so the clock tick formats a date only when the minute it counts changed.
+      const due = view?.status === 'pending' && view.firstResponseDueAt ? Date.parse(view.firstResponseDueAt) : null;
+      const signature = `${state}|${view?.status}|${view?.firstResponseDueAt}|${due === null ? '' : Math.floor(Math.abs(due - now) / 60_000)}`;
       if (signature === shown) return;
       shown = signature;
+      const tip = view ? describeDue(view, now) : 'Waiting for Replyline…';
       element.setAttribute('data-replyline-sla', state);
       badge.className = `badge ${state}`;
       label.textContent = SLA_LABELS[state];
-      badge.title = tip;
-      badge.setAttribute('aria-label', `Replyline SLA: ${SLA_LABELS[state]}. ${tip}`);
+      const action = onActivate ? ' — open customer history' : '';
+      badge.title = tip + action;
+      badge.setAttribute('aria-label', `Replyline SLA: ${SLA_LABELS[state]}. ${tip}${action}`);
     },
   };
 }

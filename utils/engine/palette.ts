@@ -2,13 +2,13 @@
 // every key event so the site's single-key shortcuts never see what the user types here.
 import { showNotice } from '@/utils/engine/overlay';
 import { PLATFORM_NAMES, type Platform, type Template } from '@/utils/schema';
-import { byUse, type RenderResult } from '@/utils/templates';
+import { byUse, type RenderResult, type TemplateOrder } from '@/utils/templates';
 import { overLimitWarning, REPLY_LIMITS, replyLength } from '@/utils/text-length';
 
-/** Shortcut prefix beats shortcut substring beats name beats body; ties keep library order. */
-export function rankTemplates(templates: readonly Template[], query: string): Template[] {
+/** Shortcut prefix beats shortcut substring beats name beats body; then `order`; ties keep library order. */
+export function rankTemplates(templates: readonly Template[], query: string, order: TemplateOrder = byUse): Template[] {
   const q = query.trim().toLowerCase();
-  if (!q) return [...templates].sort(byUse);
+  if (!q) return [...templates].sort(order);
   const score = (t: Template) => {
     const shortcut = t.shortcut.toLowerCase();
     if (shortcut.startsWith(q)) return 0;
@@ -20,7 +20,7 @@ export function rankTemplates(templates: readonly Template[], query: string): Te
   return templates
     .map((t, index) => ({ t, index, s: score(t) }))
     .filter((r) => r.s >= 0)
-    .sort((a, b) => a.s - b.s || byUse(a.t, b.t) || a.index - b.index)
+    .sort((a, b) => a.s - b.s || order(a.t, b.t) || a.index - b.index)
     .map((r) => r.t);
 }
 
@@ -52,6 +52,8 @@ li[aria-selected="true"] { background: #e8f0fe; }
 export interface PaletteOptions {
   anchor: Element;
   templates: readonly Template[];
+  /** With no query, and among equal matches: most used first, or what fits this item first (`templateOrderFor`). */
+  order?: TemplateOrder;
   /** Whose length limit the counter under the preview measures against. */
   platform: Platform;
   render: (t: Template) => RenderResult;
@@ -102,7 +104,7 @@ export function openPalette(options: PaletteOptions): () => void {
   /** The over-long template a first Enter asked about: a second Enter on it inserts it anyway. */
   let confirming: Template | undefined;
   const draw = () => {
-    shown = rankTemplates(options.templates, input.value);
+    shown = rankTemplates(options.templates, input.value, options.order);
     active = Math.min(active, Math.max(0, shown.length - 1));
     list.replaceChildren(
       ...shown.map((t, i) => {
