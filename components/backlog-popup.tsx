@@ -108,7 +108,9 @@ export function BacklogPopup() {
 
   // Rows keep the same callbacks across renders (they are memoised); these call the latest `act`.
   const latestAct = useRef(act);
-  latestAct.current = act;
+  useEffect(() => {
+    latestAct.current = act;
+  });
   const onAction = useCallback((action: RowAction, target: ItemView) => latestAct.current(action, target), []);
   const onSelect = useCallback((index: number) => {
     setSelected(index);

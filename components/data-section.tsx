@@ -1,14 +1,10 @@
 // Options → Your data: export, import, what is stored, and erasing it.
 import { useId, useState } from 'react';
+import { downloadBlob, fileDateStamp } from '@/components/download-file';
 import { Alert, buttonClass, errorText, quietClass, Section } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import type { EraseScope } from '@/utils/data-erase';
 import { send } from '@/utils/protocol';
-
-function localDate(d: Date) {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 // Chrome passes at most 64 MiB in one message to the background; the file is sent in one.
 const MAX_IMPORT_MB = 60;
@@ -114,12 +110,10 @@ export function DataSection() {
     setError(undefined);
     try {
       const file = await send('data/export', {});
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `replyline-export-${localDate(new Date())}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(
+        `replyline-export-${fileDateStamp(new Date())}.json`,
+        new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }),
+      );
       setStatus(`Exported ${file.items?.length ?? 0} items and ${file.templates?.length ?? 0} templates.`);
     } catch (e) {
       setError(`Export failed: ${errorText(e)}`);

@@ -25,6 +25,8 @@ export type ItemView = Pick<
   | 'language'
   | 'priority'
   | 'sentiment'
+  | 'answeredBy'
+  | 'outcome'
 >;
 
 export const toView = (r: ItemRecord): ItemView => ({
@@ -45,6 +47,8 @@ export const toView = (r: ItemRecord): ItemView => ({
   language: r.language,
   priority: r.priority,
   sentiment: r.sentiment,
+  answeredBy: r.answeredBy,
+  outcome: r.outcome,
 });
 
 /** Allowed manual and automatic status changes; anything else is refused. */
@@ -157,9 +161,13 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
     const answers: CapturedItem[] = [];
     for (const c of captured) (isBrand(c) ? answers : customers).push(c);
 
+    // One read for the whole batch rather than one round trip per item (nothing is written before the end).
+    const stored = new Map<string, ItemRecord>();
+    for (const r of await db.items.bulkGet(customers.map((c): [Platform, string] => [c.platform, c.externalId])))
+      if (r) stored.set(`${r.platform}:${r.externalId}`, r);
     const created: ItemRecord[] = [];
     for (const c of customers) {
-      const existing = touched.get(`${c.platform}:${c.externalId}`) ?? (await db.items.get([c.platform, c.externalId]));
+      const existing = touched.get(`${c.platform}:${c.externalId}`) ?? stored.get(`${c.platform}:${c.externalId}`);
       if (existing) {
         const merged: ItemRecord = {
           ...existing,
@@ -196,6 +204,7 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
       log.note(record, 'captured', { to: 'pending' });
     }
 
+    let agentName: string | undefined;
     for (const a of answers) {
       if (!a.answersExternalId) continue;
       const key = `${a.platform}:${a.answersExternalId}`;
@@ -205,18 +214,26 @@ export async function captureItems(db: ReplylineDb, captured: readonly CapturedI
       const status = target.status === 'pending' || target.status === 'snoozed' ? 'answered' : target.status;
       if (status !== target.status || !target.answeredAt)
         log.note(target, 'answered', { from: target.status, to: status, note: `brand reply at ${a.postedAt}` });
-      touched.set(key, { ...target, status, answeredAt, snoozedAt: undefined, snoozedUntil: undefined });
+      // Who answered, for satisfaction per agent: the agent named in this browser when the reply is seen.
+      agentName ??= ((await db.settings.get('agentName'))?.value as string | undefined) ?? '';
+      const answeredBy = target.answeredBy ?? (agentName || undefined);
+      touched.set(key, { ...target, status, answeredAt, answeredBy, snoozedAt: undefined, snoozedUntil: undefined });
     }
 
-    // The customer wrote again: what that means for their earlier items.
+    // The customer wrote again: what that means for their earlier items. Their stored items in one read.
+    const byCustomer = new Map<string, ItemRecord[]>();
+    for (const r of await db.items
+      .where('customerKey')
+      .anyOf([...new Set(created.map((r) => r.customerKey ?? ''))])
+      .toArray()) {
+      const list = byCustomer.get(r.customerKey ?? '');
+      if (list) list.push(r);
+      else byCustomer.set(r.customerKey ?? '', [r]);
+    }
     for (const record of created) {
       const key = `${record.platform}:${record.externalId}`;
       const sameCustomer = new Map<string, ItemRecord>();
-      for (const r of await db.items
-        .where('customerKey')
-        .equals(record.customerKey ?? '')
-        .toArray())
-        sameCustomer.set(`${r.platform}:${r.externalId}`, r);
+      for (const r of byCustomer.get(record.customerKey ?? '') ?? []) sameCustomer.set(`${r.platform}:${r.externalId}`, r);
       for (const [k, r] of touched) if (r.customerKey === record.customerKey) sameCustomer.set(k, r);
       sameCustomer.delete(key);
       const earlier = [...sameCustomer.values()].filter((r) => r.postedAt < record.postedAt);

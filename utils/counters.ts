@@ -23,9 +23,9 @@ import { type ItemStatus, PLATFORMS, type Platform, STATUSES } from '@/utils/sch
 import { nextSlaChange, slaState } from '@/utils/sla';
 
 /** Sorts after every ISO date: items without a deadline come last. */
-export const NO_DUE = '~';
+const NO_DUE = '~';
 /** Joins the parts of a tag key; below every character a tag, date or id holds, so keys sort part by part. */
-export const TAG_KEY_SEPARATOR = '\u0000';
+const TAG_KEY_SEPARATOR = '\u0000';
 
 /** A row's place in the backlog order, as one string: what tag keys end with and tag cursors start after. */
 export const orderKeyOf = (r: { due: string; platform: Platform; externalId: string }) =>
@@ -39,7 +39,7 @@ const dueKeyOf = (due: string | undefined) => {
 };
 
 /** The record with its query fields derived at `now`; stale ones it carried (from a spread) are dropped. */
-export function withQueryFields(record: ItemRecord, now: number): ItemRecord {
+function withQueryFields(record: ItemRecord, now: number): ItemRecord {
   const { slaState: _state, slaNextAt: _next, tagKeys: _tags, ...rest } = record;
   const dueKey = dueKeyOf(record.firstResponseDueAt);
   const derived: ItemRecord = { ...rest, dueKey, priorityKey: record.priority ?? 'normal' };
@@ -55,7 +55,7 @@ export function withQueryFields(record: ItemRecord, now: number): ItemRecord {
   return derived;
 }
 
-export const counterKeyOf = (r: Pick<ItemRecord, 'platform' | 'status' | 'slaState'>) =>
+const counterKeyOf = (r: Pick<ItemRecord, 'platform' | 'status' | 'slaState'>) =>
   r.slaState ? `${r.platform}|${r.status}|${r.slaState}` : `${r.platform}|${r.status}`;
 
 const ITEMS = 'items';

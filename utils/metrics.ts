@@ -18,6 +18,7 @@ import type { SlaContext } from '@/utils/backlog';
 import { businessMinutesBetween } from '@/utils/business-hours';
 import type { ItemRecord } from '@/utils/db';
 import { PLATFORMS, type Platform, SLA_METRICS, type SlaEvent, type SlaMetric, type SlaPolicy } from '@/utils/schema';
+import { sentimentLabel } from '@/utils/sentiment';
 import { DEFAULT_POLICY, matchPolicy } from '@/utils/sla';
 
 export type MetricsItem = Pick<
@@ -93,15 +94,8 @@ export interface MetricsReport {
   busiestHours: number[][];
 }
 
-/** Beyond ±0.05 a score leans one way; `utils/sentiment.ts` is to own these once it exists. */
-const SENTIMENT_NEUTRAL_BAND = 0.05;
-
-function sentimentBucketOf(score: number | undefined): SentimentBucket {
-  if (score === undefined) return 'unknown';
-  if (score < -SENTIMENT_NEUTRAL_BAND) return 'negative';
-  if (score > SENTIMENT_NEUTRAL_BAND) return 'positive';
-  return 'neutral';
-}
+/** The scorer's own cut (utils/sentiment.ts), so the mix agrees with what badges and people show. */
+const sentimentBucketOf = (score: number | undefined): SentimentBucket => (score === undefined ? 'unknown' : sentimentLabel(score));
 
 /** The p-th percentile (0–100) of ascending values, interpolated between closest ranks (R-7); null when empty. */
 export function percentileLinear(sorted: readonly number[], p: number): number | null {

@@ -10,6 +10,7 @@ import type { StorageReport } from '@/utils/data-erase';
 import type { ImportResult } from '@/utils/data-transfer';
 import { type HealthWarning, healthReportSchema, type PlatformHealth } from '@/utils/health';
 import type { MetricsItemsPage, MetricsReport } from '@/utils/metrics';
+import type { SatisfactionReport } from '@/utils/satisfaction';
 import type { Topic } from '@/utils/topics';
 import {
   type Account,
@@ -25,6 +26,7 @@ import {
   type Note,
   platformSchema,
   prioritySchema,
+  SATISFACTION_OUTCOMES,
   type Settings,
   type SlaEvent,
   type SlaPolicy,
@@ -159,6 +161,13 @@ export const requests = {
   // --- metrics dashboard (issue 7)
   /** Recurring complaint and question topics of items posted in [from, to), with the previous period's counts. */
   'insights/topics': { audience: 'extension', schema: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }) },
+  /** "Resolved positively" rates of the items the brand answered in [from, to), per platform and agent (utils/satisfaction.ts). */
+  'insights/satisfaction': {
+    audience: 'extension',
+    schema: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+  },
+  /** The outcome tagged by hand (null clears it): it wins over the reading of the follow-up. */
+  'items/set-outcome': { audience: 'extension', schema: z.object({ key: keySchema, outcome: z.nullable(z.enum(SATISFACTION_OUTCOMES)) }) },
   'metrics/report': { audience: 'extension', schema: metricsRangeSchema },
   /** The dashboard's items table: a page of the range's items, newest first. */
   'metrics/items': {
@@ -185,6 +194,8 @@ export interface PageContextResponse {
   sidebarSide: 'left' | 'right';
   /** Brand voice guides by brand handle or `*` (utils/voice-guard.ts). */
   voice?: Settings['voice'];
+  /** Brand listening keywords, only while listening is on. */
+  listening?: Settings['listening'];
 }
 
 export interface Responses {
@@ -232,6 +243,8 @@ export interface Responses {
   'items/counts': BacklogCounts;
   // --- metrics dashboard (issue 7)
   'insights/topics': { complaints: Topic[]; questions: Topic[] };
+  'insights/satisfaction': SatisfactionReport;
+  'items/set-outcome': ItemView;
   'metrics/report': MetricsReport;
   'metrics/items': MetricsItemsPage;
   // --- data ownership (issue 7)

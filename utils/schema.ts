@@ -73,6 +73,9 @@ export const capturedItemSchema = z.object({
 });
 export type CapturedItem = z.infer<typeof capturedItemSchema>;
 
+/** How a customer took the brand's answer (utils/satisfaction.ts). */
+export const SATISFACTION_OUTCOMES = ['positive', 'negative', 'neutral'] as const;
+
 export const itemSchema = z.object({
   ...pageFields,
   externalId: nonEmpty(LIMITS.externalId),
@@ -92,6 +95,10 @@ export const itemSchema = z.object({
   tags: z.optional(z.array(str(60)).check(z.maxLength(50))),
   /** Set by the user: priority rules never change it again. */
   priorityManual: z.optional(z.literal(true)),
+  /** The agent name (options → You) when the brand reply was captured: satisfaction per agent. */
+  answeredBy: z.optional(str(LIMITS.name)),
+  /** The outcome the user tagged by hand; it wins over the reading of the customer's follow-up (utils/satisfaction.ts). */
+  outcome: z.optional(z.enum(SATISFACTION_OUTCOMES)),
 });
 export type Item = z.infer<typeof itemSchema>;
 /** A negative `sentiment`: at or below it priority rises, private-message templates rank first and the reply guard asks for a private channel. */
@@ -348,6 +355,15 @@ export const settingsSchema = z.looseObject({
   sidebarShortcut: z.optional(str(40)),
   /** Brand voice guides keyed by brand handle (lower-case, no `@`), `*` for every account. */
   voice: z.optional(z.record(z.string().check(z.maxLength(LIMITS.handle)), voiceGuideSchema)),
+  /** Brand listening (off unless enabled): posts on the sites' search pages matching a keyword become mentions. */
+  listening: z.optional(
+    z.object({
+      enabled: z.boolean(),
+      keywords: z.array(z.string().check(z.minLength(1), z.maxLength(100), z.refine((k) => !ruleMatchProblem(k), 'not a valid keyword'))).check(
+        z.maxLength(50),
+      ),
+    }),
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

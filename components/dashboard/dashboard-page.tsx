@@ -1,5 +1,6 @@
 // dashboard.html: first-response times, SLA compliance, breaches, volume, sentiment and busiest hours
 // for a date range, each exportable as CSV (definitions in utils/metrics.ts).
+
 import { useMemo, useState } from 'react';
 import { ChartFigure } from '@/components/dashboard/chart-figure';
 import {
@@ -17,10 +18,12 @@ import { ItemsTable } from '@/components/dashboard/items-table';
 import { type DashboardFilters, type DashboardQuery, dashboardQueryOf, RangePicker } from '@/components/dashboard/range-picker';
 import { type DaySeries, TimeChart } from '@/components/dashboard/time-chart';
 import { fileDateStamp } from '@/components/download-file';
+import { TopicsPanel } from '@/components/insights/topics-panel';
 import { Alert } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import type { MetricsReport, SentimentBucket } from '@/utils/metrics';
 import { PLATFORM_NAMES, PLATFORMS, SLA_METRICS } from '@/utils/schema';
+import { SENTIMENT_CUT } from '@/utils/sentiment';
 
 /** "25 min", "7.5 min", "3 h 5 min", "2 d 4 h": headline precision, never rounded to zero. */
 export function formatMinutesFigure(minutes: number | null): string {
@@ -144,7 +147,7 @@ function Charts({ report, fileStem }: { report: MetricsReport; fileStem: string 
       </ChartFigure>
       <ChartFigure
         title="Sentiment mix"
-        summary="Items by the sentiment of their text (negative below −0.05, positive above 0.05)."
+        summary={`Items by the sentiment of their text (negative below ${SENTIMENT_CUT.negativeBelow}, positive above ${SENTIMENT_CUT.positiveAbove}).`}
         table={sentiment}
         fileStem={fileStem}
         tableDisplay="shown"
@@ -205,6 +208,7 @@ function Report({ query }: { query: DashboardQuery }) {
       ) : (
         <Charts report={report.data} fileStem={fileStem} />
       )}
+      <TopicsPanel from={range.from} to={range.to} fileStem={fileStem} />
       <ItemsTable query={query} fileStem={fileStem} />
     </div>
   );

@@ -25,6 +25,20 @@ function Chip({ pressed, onClick, children }: { pressed: boolean; onClick: () =>
   );
 }
 
+/** Another extension page, in a tab of its own. */
+function PageLink({ path, label }: { path: '/options.html' | '/dashboard.html'; label: string }) {
+  return (
+    <a
+      className="text-[12px] text-sky-800 underline dark:text-sky-300"
+      href={browser.runtime.getURL(path)}
+      target="_blank"
+      rel="noreferrer"
+    >
+      {label}
+    </a>
+  );
+}
+
 /** The pending backlog's counts, by SLA state and by platform; each is also a filter. */
 export function PopupBacklogHeader({
   counts,
@@ -46,14 +60,10 @@ export function PopupBacklogHeader({
         <span data-testid="pending-count" className="text-[12px] text-slate-600 dark:text-slate-300">
           {counts ? `${count(counts.byStatus.pending)} pending` : ''}
         </span>
-        <a
-          className="ml-auto text-[12px] text-sky-800 underline dark:text-sky-300"
-          href={browser.runtime.getURL('/options.html')}
-          target="_blank"
-          rel="noreferrer"
-        >
-          Options
-        </a>
+        <span className="ml-auto flex gap-2">
+          <PageLink path="/options.html" label="Options" />
+          <PageLink path="/dashboard.html" label="Dashboard" />
+        </span>
       </div>
       {counts && (
         <>

@@ -48,6 +48,7 @@ interface State {
 export function useBacklogPages(filters: BacklogFilters): BacklogPages {
   const filtersJson = JSON.stringify(filters);
   const [state, setState] = useState<State>({ rows: [], next: null, loading: true });
+  /** Rows the list shows now, up to the end of its window. */
   const [wanted, setWanted] = useState(FIRST_PAGE);
   // Answers to an older request (previous filters, an earlier reload) are dropped.
   const generation = useRef(0);
@@ -79,11 +80,12 @@ export function useBacklogPages(filters: BacklogFilters): BacklogPages {
     [filtersJson],
   );
 
-  const stateRef = useRef(state);
+  // A change elsewhere refetches what the list shows (and a page beyond), not every row scrolled past.
+  const wantedRef = useRef(wanted);
   useEffect(() => {
-    stateRef.current = state;
+    wantedRef.current = wanted;
   });
-  const reload = useCallback(() => loadFromStart(Math.max(FIRST_PAGE, stateRef.current.rows.length), false), [loadFromStart]);
+  const reload = useCallback(() => loadFromStart(Math.max(FIRST_PAGE, wantedRef.current + PAGE), false), [loadFromStart]);
 
   useEffect(() => {
     setWanted(FIRST_PAGE);
@@ -115,7 +117,7 @@ export function useBacklogPages(filters: BacklogFilters): BacklogPages {
     );
   }, [state, wanted, filtersJson]);
 
-  const want = useCallback((index: number) => setWanted((w) => Math.max(w, index + 1)), []);
+  const want = useCallback((index: number) => setWanted(index + 1), []);
   const remove = useCallback((item: ItemView) => {
     const key = itemKey(item);
     setState((s) => {

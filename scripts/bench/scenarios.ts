@@ -141,6 +141,7 @@ export async function pageScenario(session: Session, spec: PageSpec): Promise<Pa
             list.insertAdjacentHTML('beforeend', chunk.html);
             const at = performance.now();
             for (const key of chunk.keys) appended.set(key, at);
+            ((window as any).__dbg ??= []).push(`${(at - t0).toFixed(0)} ${document.querySelectorAll('[data-replyline-item]').length} seen ${(window as any).__bench.seen.size}`);
             // X keeps a window of cells: the oldest leave the DOM as new ones arrive.
             while (list.childElementCount > keep) list.firstElementChild?.remove();
             const root = document.scrollingElement ?? document.documentElement;
@@ -171,6 +172,7 @@ export async function pageScenario(session: Session, spec: PageSpec): Promise<Pa
     const m1 = await metrics(cdp);
     const markTime = await syncMark(page);
     const events = await tracer.stop();
+    console.log((await page.evaluate(() => (window as any).__dbg)).join(' | '));
     const seen = await page.evaluate(() => {
       const s = (window as unknown as BenchWindow).__bench;
       return {
@@ -184,7 +186,7 @@ export async function pageScenario(session: Session, spec: PageSpec): Promise<Pa
       };
     });
     if (ext && seen.badged < spec.badges * (spec.stream ? 0.95 : 1))
-      throw new Error(`bench: ${what}: ${seen.badged} of ${spec.badges} items got a badge`);
+      throw new Error(`bench: ${what}: ${seen.badged} of ${spec.badges} items got a badge (${seen.latency.length} timed)`);
     if (!ext && seen.badged) throw new Error(`bench: ${what}: the baseline page shows badges`);
     const inWindow = seen.longtasks.filter(([t]) => t >= windowStart);
     const taskMs = ms(m0, m1, 'TaskDuration');
@@ -242,8 +244,14 @@ export interface TypingResult {
 const TYPING_TEXT = 'thanks for the quick answer i will check the tracking link again tomorrow morning and get back to you ';
 const DRAFT_EDITOR = '[data-testid="tweetTextarea_0"][contenteditable="true"]';
 
+/** Before any other script: the extension's own window listener may stop the event (it consumes Tab). */
+function recordTabPresses() {
+  window.addEventListener('keydown', (e) => e.key === 'Tab' && ((window as unknown as { __tabAt: number }).__tabAt = e.timeStamp), true);
+}
+
 async function openComposer(session: Session, url: string, editor: string): Promise<Page> {
   const page = await session.context.newPage();
+  await page.addInitScript(recordTabPresses);
   await page.goto(url, { waitUntil: 'load' });
   try {
     await page.locator(editor).waitFor({ timeout: 15_000 });
@@ -313,9 +321,9 @@ export const INSERTION_TARGETS: InsertionTarget[] = [
 ];
 
 /**
- * Shortcut + Tab, `reps` times: from the Tab keydown's timestamp to the moment the editor's own
- * model (Draft ContentState, Lexical editor state, read through the local pages' test hooks) holds
- * the expansion. A MutationObserver on the editor checks the model after each DOM change.
+ * Shortcut + Tab, `reps` times: from the Tab keydown's timestamp (recorded by a listener installed
+ * before the extension's) to the moment the editor's own model (Draft ContentState, Lexical editor
+ * state, read through the local pages' test hooks) holds the expansion, checked on each DOM change.
  */
 export async function insertionScenario(
   session: Session,
@@ -325,11 +333,21 @@ export async function insertionScenario(
   const page = await openComposer(session, target.url, target.selector);
   try {
     const latencies: number[] = [];
+    const model = () =>
+      page.evaluate((selector) => {
+        const w = window as unknown as { __xComposer?: { text(): string }; __labEditors?: { textOf(el: Element): string } };
+        const editor = document.querySelector(selector) as Element;
+        return w.__xComposer?.text() ?? w.__labEditors?.textOf(editor) ?? '';
+      }, target.selector);
     for (let r = 0; r < options.reps; r++) {
+      // The extension places the caret at the template's stop after verifying: let it finish first.
+      await page.waitForTimeout(300);
       await page.keyboard.press('ControlOrMeta+a');
       await page.keyboard.press('Backspace');
+      if ((await model()).trim()) throw new Error(`bench: ${target.editor}: the editor did not clear`);
       await page.keyboard.type(options.shortcut, { delay: 10 });
       await page.waitForTimeout(150);
+      if ((await model()).trim() !== options.shortcut) throw new Error(`bench: ${target.editor}: the shortcut was not typed`);
       await page.evaluate(
         ({ selector, expect }) => {
           const editor = document.querySelector(selector) as HTMLElement;
@@ -337,18 +355,18 @@ export async function insertionScenario(
             __xComposer?: { text(): string };
             __labEditors?: { textOf(el: Element): string };
             __insertion?: Promise<number>;
+            __tabAt: number;
           };
           const model = () => w.__xComposer?.text() ?? w.__labEditors?.textOf(editor) ?? '';
+          w.__tabAt = 0;
           w.__insertion = new Promise<number>((done, fail) => {
-            let t0 = 0;
             const observer = new MutationObserver(() => {
-              if (t0 && model().includes(expect)) {
+              if (w.__tabAt && model().includes(expect)) {
                 observer.disconnect();
-                done(performance.now() - t0);
+                done(performance.now() - w.__tabAt);
               }
             });
             observer.observe(editor, { childList: true, subtree: true, characterData: true });
-            window.addEventListener('keydown', (e) => e.key === 'Tab' && (t0 = e.timeStamp), { capture: true, once: true });
             setTimeout(() => fail(new Error(`not inserted: the model holds ${JSON.stringify(model().slice(0, 80))}`)), 5000);
           });
         },

@@ -203,4 +203,9 @@ test('page scripts cannot open or close the panel: forged messages and synthetic
   expect(src.startsWith(`chrome-extension://${extensionId}/`)).toBe(false);
   expect(await reach(src)).toBe(200);
   expect(await reach(`chrome-extension://${extensionId}/customer-panel.html`)).toBe('blocked');
+
+  // The site navigates in place (SPA): the panel stays.
+  await page.evaluate(() => history.pushState({}, '', '/notifications/mentions'));
+  await page.waitForTimeout(300);
+  await expect(panel(page).locator(`[data-replyline-history="${key}"]`)).toBeVisible();
 });

@@ -23,7 +23,7 @@ test('templates: create, list, edit, refuse a duplicate shortcut, delete', async
 
   await create('Other', ';thx', 'Something else');
   await expect(options.getByRole('alert')).toContainText('The shortcut ;thx is already used by "Thanks"');
-  await options.getByRole('button', { name: 'Cancel' }).click();
+  await options.getByRole('form', { name: 'New template' }).getByRole('button', { name: 'Cancel' }).click();
 
   await options.getByRole('button', { name: 'Edit Thanks' }).click();
   const edit = options.getByRole('form', { name: 'Edit Thanks' });

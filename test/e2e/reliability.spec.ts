@@ -310,16 +310,14 @@ test('no request leaves the browser, and Replyline itself makes none, through a 
 
   expect(offending).toEqual([]);
   // What the worker and the pages fetched, as they saw it themselves: their own files only.
-  const fetchedBy = (target: Page | typeof worker) =>
-    target.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => e.name)
-        .filter((url) => !url.startsWith('chrome-extension://')),
-    );
-  expect(await fetchedBy(worker)).toEqual([]);
-  expect(await fetchedBy(popup)).toEqual([]);
-  expect(await fetchedBy(options)).toEqual([]);
+  const notOwnFiles = () =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((url) => !url.startsWith('chrome-extension://'));
+  expect(await worker.evaluate(notOwnFiles)).toEqual([]);
+  expect(await popup.evaluate(notOwnFiles)).toEqual([]);
+  expect(await options.evaluate(notOwnFiles)).toEqual([]);
 });
 
 test('the built extension: exactly its permissions, a strict page CSP, and no remote code', () => {

@@ -73,6 +73,7 @@ export const SITE_PAGES: SitePage[] = [
     file: 'x/xchat-thread.html',
     title: 'X – XChat thread with a customer + React 19 controlled textarea composer',
   },
+  { url: 'https://x.com/search', file: 'x/search.html', title: 'X – Search results for "northwind trail" (brand listening)' },
   // Facebook
   {
     url: 'https://www.facebook.com/northwindco/posts/1187465203918274',

@@ -1,24 +1,36 @@
 // @vitest-environment jsdom
-import { type BatchScheduler, COMMIT_EVERY_MS, createBatcher, SLICE_MS } from '@/utils/engine/batcher';
+import { type BatchScheduler, COMMIT_EVERY_MS, createBatcher, PIGGYBACK_MS, SLICE_MS } from '@/utils/engine/batcher';
 
-/** A scheduler the test drives by hand: a virtual clock, a task queue and a frame queue. */
+/** A scheduler the test drives by hand: a virtual clock, a task queue, a frame queue and timers. */
 function manualScheduler() {
   let clock = 0;
   const tasks: (() => void)[] = [];
   const frames: (() => void)[] = [];
+  const timers = new Set<{ fn: () => void; ms: number }>();
   const scheduler: BatchScheduler = {
     now: () => clock,
     task: (fn) => tasks.push(fn),
     frame: (fn) => frames.push(fn),
+    timer: (fn, ms) => {
+      const t = { fn, ms };
+      timers.add(t);
+      return () => timers.delete(t);
+    },
   };
   return {
     scheduler,
     advance: (ms: number) => {
       clock += ms;
     },
-    pending: () => ({ tasks: tasks.length, frames: frames.length }),
+    pending: () => ({ tasks: tasks.length, frames: frames.length, timers: [...timers].map((t) => t.ms) }),
     runTask: () => tasks.shift()?.(),
     runFrame: () => frames.shift()?.(),
+    fireTimers: () => {
+      for (const t of [...timers]) {
+        timers.delete(t);
+        t.fn();
+      }
+    },
   };
 }
 
@@ -39,7 +51,7 @@ test('reads are never synchronous and run in slices of at most SLICE_MS, one tas
   for (let i = 0; i < 10; i++) batcher.add(i);
   batcher.add(3); // merged with the queued one
   expect(read).toEqual([]);
-  expect(s.pending()).toEqual({ tasks: 1, frames: 0 });
+  expect(s.pending()).toEqual({ tasks: 1, frames: 0, timers: [] });
 
   const slices: number[][] = [];
   while (s.pending().tasks) {
@@ -56,11 +68,41 @@ test('reads are never synchronous and run in slices of at most SLICE_MS, one tas
     [9],
   ]);
   expect(SLICE_MS).toBeLessThanOrEqual(5);
-  // One write phase for the whole batch, and only inside a frame.
+  // One write phase for the whole batch, only inside a frame: on a quiet page, one of its own after PIGGYBACK_MS.
   expect(writes).toBe(0);
-  expect(s.pending()).toEqual({ tasks: 0, frames: 1 });
+  expect(s.pending()).toEqual({ tasks: 0, frames: 0, timers: [PIGGYBACK_MS] });
+  s.fireTimers();
+  expect(s.pending()).toEqual({ tasks: 0, frames: 1, timers: [] });
   s.runFrame();
   expect(writes).toBe(1);
+});
+
+test('a due write joins the frame of the page’s next change instead of causing one', () => {
+  const s = manualScheduler();
+  const order: string[] = [];
+  const batcher = createBatcher<string>({ read: (w) => order.push(`read ${w}`), write: () => order.push('write') }, s.scheduler);
+  batcher.add('first');
+  s.runTask();
+  expect(s.pending()).toEqual({ tasks: 0, frames: 0, timers: [PIGGYBACK_MS] });
+  // The page changes again (the engine's MutationObserver queues it): its frame is coming.
+  batcher.add('second');
+  expect(s.pending()).toEqual({ tasks: 1, frames: 1, timers: [] });
+  s.runFrame();
+  expect(order).toEqual(['read first', 'write']);
+  s.runTask();
+  expect(order).toEqual(['read first', 'write', 'read second']);
+  // Work queued by a read (a scan's items) is not a page change: no frame for it.
+  const reader = createBatcher<string>(
+    { read: (w) => (w === 'root' ? reader.add('item') : undefined), write: () => order.push('write 2') },
+    s.scheduler,
+  );
+  reader.requestWrite();
+  reader.add('root');
+  s.runFrame();
+  expect(order.at(-1)).toBe('write 2');
+  reader.requestWrite();
+  s.runTask();
+  expect(s.pending().frames).toBe(0);
 });
 
 test('work queued while reading joins the same batch', () => {
@@ -82,7 +124,7 @@ test('work queued while reading joins the same batch', () => {
   batcher.add('root');
   while (s.pending().tasks) s.runTask();
   expect(read).toEqual(['root', 'a', 'b', 'c']);
-  expect(s.pending().frames).toBe(1);
+  s.fireTimers();
   s.runFrame();
   expect(writes).toBe(1);
 });
@@ -102,6 +144,7 @@ test('a long batch writes every COMMIT_EVERY_MS of reading, so a huge first scan
   while (s.pending().tasks) {
     s.runTask();
     // The browser renders between tasks; a frame runs whatever write was asked for.
+    s.fireTimers();
     while (s.pending().frames) s.runFrame();
   }
   expect(writes).toBeGreaterThanOrEqual(Math.floor((count * 2) / COMMIT_EVERY_MS));
@@ -114,7 +157,8 @@ test('requestWrite without work asks for one frame; repeated requests share it',
   const batcher = createBatcher<number>({ read: () => {}, write: () => writes++ }, s.scheduler);
   batcher.requestWrite();
   batcher.requestWrite();
-  expect(s.pending()).toEqual({ tasks: 0, frames: 1 });
+  expect(s.pending()).toEqual({ tasks: 0, frames: 0, timers: [PIGGYBACK_MS] });
+  s.fireTimers();
   s.runFrame();
   expect(writes).toBe(1);
 });
@@ -139,6 +183,7 @@ test('a disposed batcher does nothing', () => {
   batcher.add(1);
   batcher.dispose();
   while (s.pending().tasks) s.runTask();
+  s.fireTimers();
   while (s.pending().frames) s.runFrame();
   expect(read).toEqual([]);
   expect(writes).toBe(0);

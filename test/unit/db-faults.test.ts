@@ -1,37 +1,28 @@
 // IndexedDB faults injected under the real handlers: a full disk, a database closed under the
 // worker (or an open that failed once), and an upgrade blocked by a connection to the old version.
-import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
-import { createHandlers } from '@/utils/background/handlers';
-import { dispatch, type Handlers, type RouterEnv, type Sender } from '@/utils/background/router';
+import { dispatch, type Handlers } from '@/utils/background/router';
 import { createStorageGuard, DATABASE_BLOCKED_MESSAGE, isQuotaError, STORAGE_FULL_MESSAGE } from '@/utils/background/storage-guard';
 import { ReplylineDb, SCHEMA_VERSIONS } from '@/utils/db';
+import { demoSeed, OPTIONS_PAGE, TEST_ENV, X_TAB } from './background-kit';
 import { snapshotDb } from './fuzz-kit';
-import { captured, freshDb } from './helpers';
+import { captured, freshDb, quietHandlers } from './helpers';
 
+vi.setConfig({ testTimeout: 30_000 });
+/** vi.waitFor with room for a busy machine (its default gives up after 1 s). */
+const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 10_000 });
 const NOW = new Date('2026-07-01T12:10:00.000Z');
-const env: RouterEnv = { extensionId: 'ourextension', extensionOrigin: 'chrome-extension://ourextension/' };
-const optionsPage: Sender = { id: 'ourextension', url: 'chrome-extension://ourextension/options.html' };
-const xTab: Sender = { id: 'ourextension', url: 'https://x.com/notifications/mentions', tab: { id: 7 } };
-const seedFile = JSON.parse(readFileSync('test/pages/demo-seed.json', 'utf8')) as Record<string, unknown>;
+const seedFile = demoSeed();
 
 /** The background's wiring: handlers over `db`, wrapped by the storage guard. */
 function background(db: ReplylineDb) {
   const storage = createStorageGuard(db, () => NOW);
-  const raw = createHandlers({
-    db,
-    now: () => NOW,
-    itemsChanged: () => {},
-    configChanged: () => {},
-    healthChanged: () => {},
-    openItem: async () => ({ focusedTab: false }),
-    storageWarnings: () => storage.warnings(),
-  });
+  const raw = quietHandlers(db, NOW, { storageWarnings: () => storage.warnings() });
   const handlers = storage.wrap(raw);
   return {
     storage,
-    call: (type: string, payload: unknown, sender = optionsPage) => dispatch(handlers, { type, payload }, sender, env),
-    callUnguarded: (type: string, payload: unknown) => dispatch(raw as Handlers, { type, payload }, optionsPage, env),
+    call: (type: string, payload: unknown, sender = OPTIONS_PAGE) => dispatch(handlers, { type, payload }, sender, TEST_ENV),
+    callUnguarded: (type: string, payload: unknown) => dispatch(raw as Handlers, { type, payload }, OPTIONS_PAGE, TEST_ENV),
   };
 }
 
@@ -58,7 +49,7 @@ function injectQuotaFault(db: Dexie, full: () => boolean) {
 
 /** Fails the test instead of hanging when a call never answers. */
 const answered = <T>(promise: Promise<T>, what: string) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} never answered`)), 3000))]);
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} never answered`)), 10_000))]);
 
 describe('QuotaExceededError', () => {
   test('writes fail with words the user can act on, a warning stays until an item write succeeds, and reading goes on', async () => {
@@ -67,11 +58,11 @@ describe('QuotaExceededError', () => {
     injectQuotaFault(db, () => full);
     const { call } = background(db);
     expect(await call('data/import', { file: seedFile })).toMatchObject({ ok: true });
-    expect(await call('items/capture', { items: [captured()] }, xTab)).toMatchObject({ ok: true });
+    expect(await call('items/capture', { items: [captured()] }, X_TAB)).toMatchObject({ ok: true });
     const before = await snapshotDb(db);
 
     full = true;
-    expect(await call('items/capture', { items: [captured({ externalId: '2072289111045169730' })] }, xTab)).toEqual({
+    expect(await call('items/capture', { items: [captured({ externalId: '2072289111045169730' })] }, X_TAB)).toEqual({
       ok: false,
       error: { code: 'failed', message: STORAGE_FULL_MESSAGE },
     });
@@ -81,7 +72,7 @@ describe('QuotaExceededError', () => {
     // Reading keeps working, and the popup and options show the warning with the sites' health.
     expect(await call('items/list-pending', { limit: 10 })).toMatchObject({ ok: true, data: { pending: 1 } });
     expect(await call('data/export', {})).toMatchObject({ ok: true, data: { items: [{ externalId: '2072289111045169728' }] } });
-    expect(await call('page/context', { platform: 'x' }, xTab)).toMatchObject({ ok: true });
+    expect(await call('page/context', { platform: 'x' }, X_TAB)).toMatchObject({ ok: true });
     expect(await call('health/list', {})).toMatchObject({
       ok: true,
       data: { warnings: [{ message: STORAGE_FULL_MESSAGE, since: NOW.toISOString() }] },
@@ -89,7 +80,7 @@ describe('QuotaExceededError', () => {
     // A small write that fits does not clear it: only items prove there is room again.
     full = false;
     expect(
-      await call('health/report', { platform: 'x', surface: 'home', expect: 'always', counters: { found: 1 }, failures: [] }, xTab),
+      await call('health/report', { platform: 'x', surface: 'home', expect: 'always', counters: { found: 1 }, failures: [] }, X_TAB),
     ).toMatchObject({
       ok: true,
     });
@@ -97,7 +88,7 @@ describe('QuotaExceededError', () => {
       data: { warnings: [{ message: STORAGE_FULL_MESSAGE }] },
     });
 
-    expect(await call('items/capture', { items: [captured({ externalId: '2072289111045169730' })] }, xTab)).toMatchObject({ ok: true });
+    expect(await call('items/capture', { items: [captured({ externalId: '2072289111045169730' })] }, X_TAB)).toMatchObject({ ok: true });
     expect(await call('health/list', {})).toMatchObject({ ok: true, data: { warnings: [] } });
   });
 
@@ -128,7 +119,7 @@ describe('DatabaseClosedError', () => {
     const db = freshDb();
     const { call } = background(db);
     expect(await call('data/import', { file: seedFile })).toMatchObject({ ok: true });
-    const reply = call('items/capture', { items: [captured()] }, xTab);
+    const reply = call('items/capture', { items: [captured()] }, X_TAB);
     db.close();
     expect(await reply).toMatchObject({ ok: true, data: [{ externalId: '2072289111045169728' }] });
     expect(await db.items.count()).toBe(1);
@@ -185,7 +176,7 @@ describe('an upgrade blocked by a connection to the old version', () => {
     });
 
     holder.close();
-    await vi.waitFor(async () => expect(await call('items/list-pending', { limit: 10 })).toMatchObject({ ok: true, data: { pending: 1 } }));
+    await eventually(async () => expect(await call('items/list-pending', { limit: 10 })).toMatchObject({ ok: true, data: { pending: 1 } }));
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
     expect((await db.items.toArray())[0]?.customerKey).toBe('x:maya_rides');
   });

@@ -1,16 +1,18 @@
 // Import fuzzing (contract C4): malformed, huge and adversarial files are refused with the JSON path
 // of the problem, and not one row changes. Set FUZZ_SEED to replay a failure.
-import { readFileSync } from 'node:fs';
 import { captureItems, setItemStatus } from '@/utils/backlog';
 import { exportAll, type ImportProblem, importData } from '@/utils/data-transfer';
 import type { ReplylineDb } from '@/utils/db';
 import { IMPORT_LIMITS } from '@/utils/import-limits';
+import { demoSeed } from './background-kit';
 import { deeplyNested, HOSTILE_STRINGS, mutate, prototypePolluted, seededRng, snapshotDb } from './fuzz-kit';
 import { captured, freshDb } from './helpers';
 
+// Fuzzing is CPU-bound: on a busy machine a round takes longer than vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 const SEED = Number(process.env.FUZZ_SEED ?? 424242);
 const NOW = new Date('2026-07-01T12:10:00.000Z');
-const seedFile = JSON.parse(readFileSync('test/pages/demo-seed.json', 'utf8')) as Record<string, unknown>;
+const seedFile = demoSeed();
 const HEADER = { format: 'replyline-export', version: 1 } as const;
 
 /** A database with every kind of record, and its export: the base every hostile file is made from. */

@@ -333,8 +333,8 @@ describe('computeMetricsReport', () => {
     expect(paris.days.map((d) => d.breaches['first-response'])).toEqual([1, 1, 0]);
   });
 
-  it('sentiment mix with the ±0.05 neutral band', () => {
-    const scores = [-1, -0.06, -0.05, 0, 0.05, 0.06, 1, undefined];
+  it('sentiment mix with the scorer’s neutral band (±0.125, ends included)', () => {
+    const scores = [-1, -0.13, -0.125, 0, 0.125, 0.13, 1, undefined];
     const r = report(scores.map((sentiment) => item({ sentiment })));
     expect(r.sentiment).toEqual({ negative: 2, neutral: 3, positive: 2, unknown: 1 });
   });

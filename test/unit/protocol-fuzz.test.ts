@@ -1,12 +1,11 @@
 // Protocol fuzzing: every request type in `requests` (whatever exists when this runs) gets random,
 // mutated and adversarial payloads through the real router and handlers over fake-indexeddb.
 // Set FUZZ_SEED to replay a failure.
-import { readFileSync } from 'node:fs';
-import { createHandlers } from '@/utils/background/handlers';
-import { dispatch, type RouterEnv, type Sender } from '@/utils/background/router';
+import { dispatch, type Sender } from '@/utils/background/router';
 import { captureItems } from '@/utils/backlog';
 import { importData } from '@/utils/data-transfer';
 import { type RequestName, requests } from '@/utils/protocol';
+import { demoSeed, OPTIONS_PAGE, TEST_ENV, X_TAB } from './background-kit';
 import {
   adversarialValues,
   deeplyNested,
@@ -17,15 +16,14 @@ import {
   seededRng,
   snapshotDb,
 } from './fuzz-kit';
-import { captured, freshDb } from './helpers';
+import { captured, freshDb, quietHandlers } from './helpers';
 
+// Fuzzing is CPU-bound: on a busy machine a round takes longer than vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 const SEED = Number(process.env.FUZZ_SEED ?? 20260701);
 const RANDOM_PER_TYPE = 40;
 const NOW = new Date('2026-07-01T12:10:00.000Z');
-const env: RouterEnv = { extensionId: 'ourextension', extensionOrigin: 'chrome-extension://ourextension/' };
-const optionsPage: Sender = { id: 'ourextension', url: 'chrome-extension://ourextension/options.html' };
-const contentScript: Sender = { id: 'ourextension', url: 'https://x.com/notifications/mentions', tab: { id: 7 } };
-const seedFile = JSON.parse(readFileSync('test/pages/demo-seed.json', 'utf8')) as Record<string, unknown>;
+const seedFile = demoSeed();
 
 const NAMES = Object.keys(requests) as RequestName[];
 const ERROR_CODES = ['bad-request', 'forbidden', 'not-found', 'failed', 'unknown-message'];
@@ -65,18 +63,11 @@ const SAMPLES: Partial<Record<RequestName, unknown>> = {
 
 async function setup() {
   const db = freshDb();
-  const handlers = createHandlers({
-    db,
-    now: () => NOW,
-    itemsChanged: () => {},
-    configChanged: () => {},
-    healthChanged: () => {},
-    openItem: async () => ({ focusedTab: false }),
-  });
+  const handlers = quietHandlers(db, NOW);
   // Data to lose: what a rejected message must leave exactly as it was.
   expect(await importData(db, seedFile)).toMatchObject({ ok: true });
   await captureItems(db, [captured(), captured({ externalId: '2072289111045169729', platform: 'x' })], NOW);
-  return { db, call: (wire: unknown, sender: Sender) => dispatch(handlers, wire, sender, env) };
+  return { db, call: (wire: unknown, sender: Sender) => dispatch(handlers, wire, sender, TEST_ENV) };
 }
 
 function expectEnvelope(reply: unknown, context: string) {
@@ -111,13 +102,13 @@ describe.each(NAMES)('%s', (type) => {
     for (const [index, payload] of payloads.entries()) {
       const context = `${type} payload #${index} (FUZZ_SEED=${SEED})`;
       const before = await snapshotDb(db);
-      const reply = await call({ type, payload }, optionsPage);
+      const reply = await call({ type, payload }, OPTIONS_PAGE);
       expectEnvelope(reply, context);
       if (!(reply as { ok: boolean }).ok) expect(await snapshotDb(db), context).toBe(before);
     }
     expect(prototypePolluted()).toBe(false);
     // The worker still answers.
-    expect(await call({ type: 'settings/get', payload: {} }, optionsPage)).toMatchObject({ ok: true });
+    expect(await call({ type: 'settings/get', payload: {} }, OPTIONS_PAGE)).toMatchObject({ ok: true });
   });
 });
 
@@ -141,7 +132,7 @@ test('wires that are not requests: unknown-message, whatever their shape', async
     ...Array.from({ length: 50 }, () => randomValue(rng)),
   ];
   for (const [index, wire] of wires.entries()) {
-    const reply = await call(wire, optionsPage);
+    const reply = await call(wire, OPTIONS_PAGE);
     expectEnvelope(reply, `wire #${index}`);
     expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
   }
@@ -158,13 +149,13 @@ test('every extension-only request from a content script on a supported site is 
   const before = await snapshotDb(db);
   for (const type of NAMES.filter((name) => requests[name].audience === 'extension')) {
     for (const payload of [SAMPLES[type] ?? {}, undefined, deeplyNested(100)]) {
-      expect(await call({ type, payload }, contentScript), type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await call({ type, payload }, X_TAB), type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   }
   expect(await snapshotDb(db)).toBe(before);
   // The content requests themselves are accepted from there (so the refusals above are about the audience).
-  expect(await call({ type: 'page/context', payload: { platform: 'x' } }, contentScript)).toMatchObject({ ok: true });
-  expect(await call({ type: 'items/capture', payload: SAMPLES['items/capture'] }, contentScript)).toMatchObject({ ok: true });
+  expect(await call({ type: 'page/context', payload: { platform: 'x' } }, X_TAB)).toMatchObject({ ok: true });
+  expect(await call({ type: 'items/capture', payload: SAMPLES['items/capture'] }, X_TAB)).toMatchObject({ ok: true });
 });
 
 test.each<[string, Sender]>([

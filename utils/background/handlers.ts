@@ -11,6 +11,7 @@ import {
   reapplyPolicies,
   setItemStatus,
   stripUndefined,
+  toView,
   urgentCount,
 } from '@/utils/backlog';
 import { queryBacklog } from '@/utils/backlog-query';
@@ -35,6 +36,7 @@ import { applyHealthReport, type HealthWarning, healthWarnings } from '@/utils/h
 import { computeMetricsReport, metricsIndexBounds, metricsItemRowOf, metricsRangeFilter, metricsRangeOf } from '@/utils/metrics';
 import { setItemPriority } from '@/utils/priority';
 import { DEFAULT_SIDEBAR_SHORTCUT, type Platform, type Settings, type SlaPolicy } from '@/utils/schema';
+import { SATISFACTION_ITEMS_CAP, satisfactionReadBounds, satisfactionReport } from '@/utils/satisfaction';
 import { recurringTopics } from '@/utils/topics';
 
 const TOPIC_ITEMS_CAP = 20_000;
@@ -147,6 +149,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         sidebarShortcut: settings.sidebarShortcut || DEFAULT_SIDEBAR_SHORTCUT,
         sidebarSide: settings.sidebarSide ?? 'right',
         voice: settings.voice,
+        listening: settings.listening?.enabled ? settings.listening : undefined,
       };
     },
     'health/report': async (report) => {
@@ -283,6 +286,23 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // The trend needs the previous period too; a cap keeps a huge backlog from stalling the worker.
       const items = await db.items.where('postedAt').between(previous, end.toISOString()).limit(TOPIC_ITEMS_CAP).toArray();
       return recurringTopics(items, { from: start, to: end });
+    },
+    'insights/satisfaction': async ({ from, to }) => {
+      const range = { from: new Date(from), to: new Date(to) };
+      const [lo, hi] = satisfactionReadBounds(range);
+      const items = await db.items.where('postedAt').between(lo, hi, true, true).limit(SATISFACTION_ITEMS_CAP).toArray();
+      return satisfactionReport(items, range, now().getTime());
+    },
+    'items/set-outcome': async ({ key, outcome }) => {
+      const view = await db.transaction('rw', db.items, async () => {
+        const item = await db.items.get([key.platform, key.externalId]);
+        if (!item) throw new Error(`No item ${key.platform}:${key.externalId}`);
+        const next = stripUndefined({ ...item, outcome: outcome ?? undefined });
+        await db.items.put(next);
+        return toView(next);
+      });
+      deps.itemsChanged([view]);
+      return view;
     },
     // Both read the range by index (postedAt, at), never the whole table.
     'metrics/report': async (query) => {

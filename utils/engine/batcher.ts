@@ -1,13 +1,18 @@
 // Work that arrives from a MutationObserver is never done inside its callback: it is queued and
 // split in two phases, the uBlock Origin discipline plus the read/write split of layout-friendly code.
 //  - Reads (extract, validate, build detached badges) run in slices of at most SLICE_MS, each its
-//    own low-priority task, so a page of 2,000 items never makes a long task.
+//    own task, so a page of 2,000 items never makes a long task.
 //  - Writes (mount the batch's badges, update changed ones) run once per batch, in an animation
-//    frame callback: they land in the frame the browser paints next, laid out once with it, and
-//    no read ever follows a write in the same task (no forced layout).
+//    frame callback, and no read ever follows a write in the same task (no forced layout). A write
+//    waits for the page's own next change: the frame the page renders anyway then lays out our
+//    badges too (on a large page a frame costs tens of milliseconds: one of our own per batch
+//    doubled the main-thread time of a streaming timeline). A quiet page gets a frame of its own
+//    after PIGGYBACK_MS.
 export const SLICE_MS = 4;
 /** A long first scan still shows its badges as it goes: its writes land at least this often. */
 export const COMMIT_EVERY_MS = 100;
+/** How long a write waits for the page to render a frame anyway. */
+export const PIGGYBACK_MS = 100;
 /** rAF does not run in hidden tabs (and is throttled in some visible ones): writes go out anyway. */
 const FRAME_FALLBACK_MS = 500;
 const HIDDEN_WRITE_MS = 50;
@@ -30,35 +35,29 @@ export interface BatchPhases<T> {
 /** Where time and tasks come from; tests pass their own. */
 export interface BatchScheduler {
   now(): number;
-  /** Runs `fn` in a later task, after the page's own pending work where the browser can tell. */
+  /** Runs `fn` in a later task. */
   task(fn: () => void): void;
   /** Runs `fn` just before the next frame is rendered. */
   frame(fn: () => void): void;
-}
-
-interface TaskScheduler {
-  postTask(fn: () => void, options: { priority: 'background' }): Promise<unknown>;
+  /** Runs `fn` after `ms` unless the returned function cancels it. */
+  timer(fn: () => void, ms: number): () => void;
 }
 
 function browserScheduler(): BatchScheduler {
-  const native = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
-  const prioritized = typeof native?.postTask === 'function' ? (native as TaskScheduler) : null;
-  const channel = prioritized ? null : new MessageChannel();
+  // A message to ourselves is a fresh task: the browser runs input and rendering between two of
+  // them, and unlike setTimeout chains it is never clamped to 4 ms. (scheduler.postTask's
+  // background priority starved the reads while a page streamed items: cells left before they
+  // were read.)
+  const channel = new MessageChannel();
   const waiting: (() => void)[] = [];
-  if (channel)
-    channel.port1.onmessage = () => {
-      waiting.shift()?.();
-    };
+  channel.port1.onmessage = () => {
+    waiting.shift()?.();
+  };
   return {
     now: () => performance.now(),
-    // Background priority: the page's input, rendering and loading go first. MessageChannel
-    // elsewhere: setTimeout chains are clamped to 4 ms after five levels.
     task: (fn) => {
-      if (prioritized) void prioritized.postTask(fn, { priority: 'background' });
-      else {
-        waiting.push(fn);
-        channel?.port2.postMessage(null);
-      }
+      waiting.push(fn);
+      channel.port2.postMessage(null);
     },
     frame: (fn) => {
       if (document.visibilityState !== 'visible') {
@@ -74,13 +73,21 @@ function browserScheduler(): BatchScheduler {
       requestAnimationFrame(once);
       setTimeout(once, FRAME_FALLBACK_MS);
     },
+    timer: (fn, ms) => {
+      const id = setTimeout(fn, ms);
+      return () => clearTimeout(id);
+    },
   };
 }
 
 export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchScheduler = browserScheduler()): Batcher<T> {
   const queue = new Set<T>();
   let readScheduled = false;
-  let writeScheduled = false;
+  let reading = false;
+  /** A write is due; `framed` once its frame callback is booked. */
+  let writeDue = false;
+  let framed = false;
+  let cancelFallback: (() => void) | null = null;
   let disposed = false;
   /** When the reads not yet followed by a write began. */
   let unwrittenSince: number | null = null;
@@ -90,10 +97,17 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
     readScheduled = true;
     scheduler.task(runReads);
   };
-  const scheduleWrite = () => {
-    if (writeScheduled || disposed) return;
-    writeScheduled = true;
+  const bookFrame = () => {
+    if (!writeDue || framed || disposed) return;
+    framed = true;
+    cancelFallback?.();
+    cancelFallback = null;
     scheduler.frame(runWrite);
+  };
+  const scheduleWrite = () => {
+    if (writeDue || disposed) return;
+    writeDue = true;
+    cancelFallback = scheduler.timer(bookFrame, PIGGYBACK_MS);
   };
 
   const runReads = () => {
@@ -101,11 +115,16 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
     if (disposed) return;
     const start = scheduler.now();
     unwrittenSince ??= start;
-    // Work added while reading (a root's items) joins this batch, in later slices if need be.
-    for (const work of queue) {
-      queue.delete(work);
-      phases.read(work);
-      if (scheduler.now() - start >= SLICE_MS) break;
+    reading = true;
+    try {
+      // Work added while reading (a root's items) joins this batch, in later slices if need be.
+      for (const work of queue) {
+        queue.delete(work);
+        phases.read(work);
+        if (scheduler.now() - start >= SLICE_MS) break;
+      }
+    } finally {
+      reading = false;
     }
     if (queue.size) {
       scheduleRead();
@@ -120,13 +139,16 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
   };
 
   const runWrite = () => {
-    writeScheduled = false;
+    writeDue = false;
+    framed = false;
     if (!disposed) phases.write();
   };
 
   return {
     add(work) {
       queue.add(work);
+      // Not from a read: the page itself changed, so it is about to render; a due write joins that frame.
+      if (!reading) bookFrame();
       scheduleRead();
     },
     requestWrite: scheduleWrite,
@@ -136,10 +158,15 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
         phases.read(work);
       }
       unwrittenSince = null;
+      cancelFallback?.();
+      cancelFallback = null;
+      writeDue = false;
+      framed = false;
       if (!disposed) phases.write();
     },
     dispose() {
       disposed = true;
+      cancelFallback?.();
       queue.clear();
     },
   };

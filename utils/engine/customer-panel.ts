@@ -7,7 +7,7 @@ import { deepActiveElement, hotkeyMatches, parseHotkey } from '@/utils/engine/ke
 import { showNotice } from '@/utils/engine/overlay';
 import type { ItemKey } from '@/utils/schema';
 
-export const CUSTOMER_PANEL_WIDTH = 380;
+const PANEL_WIDTH = 380;
 export type CustomerPanelSide = 'left' | 'right';
 
 /** The only message the panel page sends its parent: the user pressed Escape or Close in it. */
@@ -45,7 +45,7 @@ const hostStyle = (side: CustomerPanelSide) =>
     'top: 0',
     'bottom: 0',
     `${side}: 0`,
-    `width: ${CUSTOMER_PANEL_WIDTH}px`,
+    `width: ${PANEL_WIDTH}px`,
     'max-width: 100%',
     'z-index: 2147483001',
   ]
@@ -101,7 +101,6 @@ export function installCustomerPanel(doc: Document, env: CustomerPanelEnv): Cust
     const element = mountHost();
     if (!current) returnTo = from;
     element.style.cssText = hostStyle(env.side());
-    element.dataset.side = env.side();
     // Outside <body>: SPA frameworks re-render the body, rarely the document element's children.
     if (!element.isConnected) doc.documentElement.append(element);
     if (current !== key || !frame) {

@@ -12,6 +12,7 @@ import { createOverlayHost, isOwnHost, type OverlayHost } from '@/utils/engine/o
 import { installReplyGuard } from '@/utils/engine/reply-guard';
 import { type PageContextResponse, send, type TabMessage } from '@/utils/protocol';
 import { type CapturedItem, capturedItemSchema, type ItemKey, itemKey } from '@/utils/schema';
+import { listeningMatchers } from '@/utils/sites/listening';
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
 
 const TICK_MS = 5000;
@@ -19,8 +20,6 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attribut
 const REFRESH_MS = 60_000;
 /** The protocol takes at most 500 items per capture message. */
 const CAPTURE_CHUNK = 100;
-/** A slow or sleeping background holds a new badge back no longer than this. */
-const AWAIT_VIEW_MS = 1000;
 
 export interface EngineState {
   adapter: SiteAdapter;
@@ -37,7 +36,8 @@ export interface EngineState {
  * copy exists in this document (browsers inject content scripts only on navigation): refuse it.
  */
 function refuseForgedRestarts(ctx: ContentScriptContext) {
-  const type = ContentScriptContext.SCRIPT_STARTED_MESSAGE_TYPE;
+  // Private in WXT's types, public at run time: the one name of that event.
+  const type = Reflect.get(ContentScriptContext, 'SCRIPT_STARTED_MESSAGE_TYPE') as string;
   const refuse = (event: Event) => {
     if (browser.runtime?.id) event.stopImmediatePropagation();
   };
@@ -62,12 +62,10 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   const captured = new Map<ItemKey, CapturedItem>();
   const sentSignature = new Map<ItemKey, string>();
   let toCapture: CapturedItem[] = [];
-  /** Badges built during the reads (detached), written into their items in the batch's write phase. */
-  const toMount = new Map<OverlayHost, Element>();
+  /** Badges built during the reads (detached), with their item and place, written in the batch's write phase. */
+  const toMount = new Map<OverlayHost, { el: Element; anchor: ReturnType<SiteAdapter['badgeAnchor']> }>();
   /** Badges in the page whose view or clock changed since the last write phase. */
   const toUpdate = new Set<OverlayHost>();
-  /** Items whose capture is in flight: their badge goes in once, with the state the background gives. */
-  const awaiting = new Set<ItemKey>();
 
   const health = createHealthMeter(adapter, (report) => {
     send('health/report', report).catch(() => {});
@@ -103,6 +101,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
       // Until the user names the brand's account, the account signed in on the page stands in.
       brandHandles: config.brandHandles.length ? config.brandHandles : viewer ? [viewer] : [],
       now: new Date(),
+      listening: listeningMatchers(config.listening),
     };
   };
   let page = pageContext();
@@ -128,28 +127,27 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
       hostOf.set(el, host);
     }
     hosts.set(key, host);
-    toMount.set(host, el);
+    // Where it goes is a read: found now, so the write phase only writes.
+    toMount.set(host, { el, anchor: adapter.badgeAnchor(el) });
   };
 
   /**
-   * Write phase, in an animation frame: sends the batch's captures, then puts in every badge whose
-   * state is known and updates the changed ones. It reads no layout, so the frame lays out once.
+   * Write phase, in an animation frame (the page's own when it renders one anyway): sends the
+   * batch's captures, puts in the new badges and updates the changed ones. It reads no layout, so
+   * the frame lays out once. A new item's badge shows "waiting" until the background answers:
+   * waiting for the answer instead left streamed items unbadged (captures take a few ms per item).
    */
   const write = () => {
     flushCaptures();
     const now = Date.now();
-    for (const [host, el] of toMount) {
-      if (awaiting.has(host.key)) continue;
+    for (const [host, { el, anchor }] of toMount) {
       toMount.delete(host);
       toUpdate.delete(host);
       if (!el.isConnected || hostOf.get(el) !== host) continue;
       // Updated while still detached: the page sees one insertion with the final state.
       host.update(views.get(host.key), now);
-      if (!host.element.isConnected) {
-        // The site re-rendered the item and dropped our host, or it is new.
-        const { element, position } = adapter.badgeAnchor(el);
-        element.insertAdjacentElement(position, host.element);
-      }
+      // The site re-rendered the item and dropped our host, or it is new.
+      if (!host.element.isConnected && anchor.element.isConnected) anchor.element.insertAdjacentElement(anchor.position, host.element);
     }
     for (const host of toUpdate) if (host.element.isConnected) host.update(views.get(host.key), now);
     toUpdate.clear();
@@ -256,23 +254,12 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     health.flush();
     while (toCapture.length) {
       const batch = toCapture.splice(0, CAPTURE_CHUNK);
-      const keys = batch.map(itemKey);
-      for (const key of keys) awaiting.add(key);
-      const settle = () => {
-        for (const key of keys) awaiting.delete(key);
-        batcher.requestWrite();
-      };
-      const late = setTimeout(settle, AWAIT_VIEW_MS);
       send('items/capture', { items: batch })
         .then(applyViews)
         .catch((error) => {
           // Let the next batch retry these items.
-          for (const key of keys) sentSignature.delete(key);
+          for (const item of batch) sentSignature.delete(itemKey(item));
           console.warn('[Replyline] capture failed', error);
-        })
-        .finally(() => {
-          clearTimeout(late);
-          settle();
         });
     }
   };
@@ -359,7 +346,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   const reveal = (key: ItemKey): boolean => {
     const host = hosts.get(key);
     // The background asks as soon as it stored the capture: the badge may still wait for its write phase.
-    const el = host ? (host.element.isConnected ? adapter.itemRootOf(host.element) : (toMount.get(host) ?? null)) : null;
+    const el = host ? (host.element.isConnected ? adapter.itemRootOf(host.element) : (toMount.get(host)?.el ?? null)) : null;
     if (!el?.isConnected) return false;
     lastRevealed = key;
     el.scrollIntoView({ block: 'center' });

@@ -8,6 +8,8 @@ export interface PageContext {
   brandHandles: readonly string[];
   /** Capture time, used where the page shows only a relative age. */
   now: Date;
+  /** Brand listening keywords when listening is on (utils/sites/listening.ts): search results matching one are mentions. */
+  listening?: readonly RegExp[];
 }
 
 export type ExtractOutcome =

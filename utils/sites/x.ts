@@ -18,6 +18,7 @@
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, composersOwning, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
+import { isListenedPost } from '@/utils/sites/listening';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { approxTime, machineTime, threadClockTime, xIdToDate } from '@/utils/time';
 
@@ -113,6 +114,8 @@ const PROFILE_HREF = /^\/([A-Za-z0-9_]{1,15})\/?$/;
 const STATUS_HREF = /^(?:https:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,19})(?:[/?#]|$)/;
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,19})(?:\/|$)/;
 const STATUS_ID = /^\d{1,19}$/;
+/** `/search?q=…`: results are the same tweet cells as the timeline. */
+const SEARCH_PATH = /^\/search\/?$/;
 /** Must match the prefix in `selectors.avatar`. */
 const AVATAR_PREFIX = 'UserAvatar-Container-';
 const HOSTS = new Set(['x.com', 'twitter.com']);
@@ -630,6 +633,9 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
       kind = 'comment';
     } else if ([...brands].some((b) => mentions(text, b)) || isMentionsPage(ctx.url)) {
       kind = 'mention';
+    } else if (SEARCH_PATH.test(ctx.url.pathname) && isListenedPost(ctx, text)) {
+      // Brand listening: a search result naming a brand keyword (utils/sites/listening.ts).
+      kind = 'mention';
     } else {
       return { type: 'skip', reason: 'not-addressed' };
     }
@@ -705,6 +711,8 @@ export const xAdapter: SiteAdapter = {
     { name: 'notifications', path: /^\/notifications(?:\/mentions)?\/?$/, expect: 'always' },
     { name: 'home', path: /^\/home\/?$/, expect: 'always' },
     { name: 'messages', path: /^\/(?:messages|i\/chat)(?:\/|$)/, expect: 'never' },
+    // Brand listening: results depend on the query and may be none.
+    { name: 'search results', path: SEARCH_PATH, expect: 'never' },
   ],
 
   matchesUrl(url) {
