@@ -1,8 +1,9 @@
-import tailwindcss from '@tailwindcss/vite';
 import { createRequire } from 'node:module';
+import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'wxt';
 
 const resolvePackage = createRequire(import.meta.url).resolve;
+
 import { SITE_HOSTS } from './utils/sites/hosts';
 
 export default defineConfig({

@@ -3,6 +3,7 @@ import { CustomerPanelFields } from '@/components/customer-panel/settings';
 import { CustomersSection } from '@/components/customers-section';
 import { DataSection } from '@/components/data-section';
 import { HealthSection } from '@/components/health-section';
+import { ListeningSection } from '@/components/listening-section';
 import { PaletteShortcutField } from '@/components/palette-shortcut-field';
 import { PrioritySection } from '@/components/priority-section';
 import { SlaSection } from '@/components/sla-section';
@@ -160,6 +161,7 @@ export function OptionsPage() {
       <VoiceSection />
       <SlaSection />
       <PrioritySection />
+      <ListeningSection />
       <CustomersSection />
       <DataSection />
       <HealthSection />

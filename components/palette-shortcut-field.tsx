@@ -65,6 +65,7 @@ export function PaletteShortcutField({
               type="button"
               className={`${quietClass} shrink-0 ${recording ? 'border-sky-600 bg-sky-50 dark:bg-sky-950' : ''}`}
               aria-pressed={recording}
+              aria-label={`Record keys for ${what ?? 'the palette'}`}
               onClick={() => {
                 setRecording(!recording);
                 setNote(recording ? 'Recording cancelled.' : 'Press the keys you want (Escape cancels).');

@@ -79,7 +79,8 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error('bench: --runs needs a 
 const SECTIONS = ['page', 'insert', 'idb', 'popup', 'worker', 'bundle'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = new Set((args.only?.split(',') ?? SECTIONS).map((s) => s.trim()));
-for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`bench: unknown section ${s} (${SECTIONS.join(', ')})`);
+for (const s of only)
+  if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`bench: unknown section ${s} (${SECTIONS.join(', ')})`);
 const wants = (s: Section) => only.has(s);
 
 const config = {
@@ -91,7 +92,13 @@ const config = {
   typeChars: quick ? 40 : 100,
   typeDelayMs: 20,
   insertReps: quick ? 4 : 10,
-  idb: { levels: quick ? [10_000] : [10_000, 100_000, 1_000_000], captureItems: quick ? 300 : 1000, captureBatch: 100, reps: 20, purge: quick ? 1000 : 100_000 },
+  idb: {
+    levels: quick ? [10_000] : [10_000, 100_000, 1_000_000],
+    captureItems: quick ? 300 : 1000,
+    captureBatch: 100,
+    reps: 20,
+    purge: quick ? 1000 : 100_000,
+  },
   popup: { pending: 10_000, loads: quick ? 2 : 5, scrollMs: 2000 },
   workerReps: quick ? 5 : 20,
 };
@@ -104,7 +111,10 @@ await mkdir(work, { recursive: true });
 let built = args['extension-dir'] ? resolve(args['extension-dir']) : null;
 if (!built) {
   log(`building the extension into ${join(work, 'build')}`);
-  const r = spawnSync('npx', ['wxt', 'build'], { env: { ...process.env, REPLYLINE_OUT_DIR: join(work, 'build') }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('npx', ['wxt', 'build'], {
+    env: { ...process.env, REPLYLINE_OUT_DIR: join(work, 'build') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error('bench: npx wxt build failed');
   built = join(work, 'build', 'chrome-mv3');
 }
@@ -116,7 +126,8 @@ const extensionDir = await benchExtensionCopy(built, join(work, 'ext'));
 const manifest = JSON.parse(await readFile(join(built, 'manifest.json'), 'utf8'));
 if (!existsSync(resolve('test/pages/dist/x-composer.js'))) {
   log('test pages not built: bash scripts/build-pages.sh');
-  if (spawnSync('bash', ['scripts/build-pages.sh'], { stdio: 'inherit' }).status !== 0) throw new Error('bench: bash scripts/build-pages.sh failed');
+  if (spawnSync('bash', ['scripts/build-pages.sh'], { stdio: 'inherit' }).status !== 0)
+    throw new Error('bench: bash scripts/build-pages.sh failed');
 }
 
 // ---------------------------------------------------------------- pages and machine
@@ -177,7 +188,9 @@ if (wants('page') || wants('insert')) {
           for (const target of INSERTION_TARGETS) {
             const r = await insertionScenario(session, target, { shortcut: ';thanks', expect: 'Thanks so much', reps: config.insertReps });
             insertion.push(r);
-            log(`${at} insertion ${target.editor}: p50 ${median(r.latencies).toFixed(1)} ms, max ${Math.max(...r.latencies).toFixed(1)} ms`);
+            log(
+              `${at} insertion ${target.editor}: p50 ${median(r.latencies).toFixed(1)} ms, max ${Math.max(...r.latencies).toFixed(1)} ms`,
+            );
           }
         let facebook = null as unknown as PageResult;
         let stream = null as unknown as PageResult;
@@ -205,7 +218,15 @@ if (wants('page') || wants('insert')) {
           });
           log(`${at} ${describe(stream)}`);
         }
-        results.push({ run, mode, facebook, stream, typing, insertion, serviceWorkerHeapMB: mode === 'baseline' ? null : await serviceWorkerHeapMB(session) });
+        results.push({
+          run,
+          mode,
+          facebook,
+          stream,
+          typing,
+          insertion,
+          serviceWorkerHeapMB: mode === 'baseline' ? null : await serviceWorkerHeapMB(session),
+        });
       } finally {
         await session.close();
       }
@@ -230,10 +251,10 @@ let worker: WorkerResult | null = null;
 if (wants('idb')) {
   // Rows written once and kept: a million take minutes. Keyed by what shapes them.
   const key = createHash('sha1');
-  for (const f of ['utils/db.ts', 'utils/counters.ts', 'scripts/bench/extension-page.ts'])
-    if (existsSync(f)) key.update(await readFile(f));
+  for (const f of ['utils/db.ts', 'utils/counters.ts', 'scripts/bench/extension-page.ts']) if (existsSync(f)) key.update(await readFile(f));
   const profileName = `idb-profile-${key.digest('hex').slice(0, 12)}`;
-  for (const old of await readdir(work)) if (old.startsWith('idb-profile-') && old !== profileName) await rm(join(work, old), { recursive: true, force: true });
+  for (const old of await readdir(work))
+    if (old.startsWith('idb-profile-') && old !== profileName) await rm(join(work, old), { recursive: true, force: true });
   const session = await launch('extension', { now, benchPages, extensionDir, profile: join(work, profileName) });
   try {
     const page = await openBenchPage(session.context, session.extensionId as string);
@@ -249,11 +270,15 @@ if (wants('popup') || wants('worker')) {
     const page = await openBenchPage(session.context, id);
     if (wants('worker')) {
       worker = await workerScenario(session.context, id, page, config.workerReps);
-      log(`service worker: cold start to a handled message p50 ${median(worker.coldMs).toFixed(0)} ms, p95 ${percentile(worker.coldMs, 95).toFixed(0)} ms`);
+      log(
+        `service worker: cold start to a handled message p50 ${median(worker.coldMs).toFixed(0)} ms, p95 ${percentile(worker.coldMs, 95).toFixed(0)} ms`,
+      );
     }
     if (wants('popup')) {
       popup = await popupScenario(session.context, id, page, config.popup);
-      log(`popup with ${popup.pending} pending: first rows p50 ${median(popup.firstRowsMs).toFixed(0)} ms; scrolling: longest frame ${popup.scroll.maxFrameMs.toFixed(0)} ms`);
+      log(
+        `popup with ${popup.pending} pending: first rows p50 ${median(popup.firstRowsMs).toFixed(0)} ms; scrolling: longest frame ${popup.scroll.maxFrameMs.toFixed(0)} ms`,
+      );
     }
   } finally {
     await session.close();
@@ -344,8 +369,11 @@ if (wants('page')) {
         section,
         scenario: section.startsWith('X') ? 'streamed tweet → its badge, p95 (per run)' : 'load → every badge shown',
         unit: 'ms',
-        ...extOnly((r) => (section.startsWith('X') ? percentile(p(r).badgeLatencyMs, 95) : (p(r).badgesDoneMs ?? Number.NaN) - p(r).loadEventMs)),
+        ...extOnly((r) =>
+          section.startsWith('X') ? percentile(p(r).badgeLatencyMs, 95) : (p(r).badgesDoneMs ?? Number.NaN) - p(r).loadEventMs,
+        ),
       },
+      { section, scenario: 'items that got a badge', unit: 'count', ...extOnly((r) => p(r).badged), note: 'of every item the page showed' },
       { section, scenario: 'JS heap after (GC)', unit: 'MB', ...all((r) => p(r).heapAfter.jsUsedMB) },
       { section, scenario: 'DOM heap after (GC)', unit: 'MB', ...all((r) => p(r).heapAfter.domUsedMB) },
     );
@@ -357,7 +385,12 @@ if (wants('page')) {
       unit: 'ms',
       ...all((r) => percentile(r.typing.latencies, 95)),
     },
-    { section: 'Typing and insertion', scenario: 'service worker JS heap at end of run', unit: 'MB', ...extOnly((r) => r.serviceWorkerHeapMB) },
+    {
+      section: 'Typing and insertion',
+      scenario: 'service worker JS heap at end of run',
+      unit: 'MB',
+      ...extOnly((r) => r.serviceWorkerHeapMB),
+    },
   );
 }
 if (wants('insert'))
@@ -380,7 +413,13 @@ if (idb) {
   for (const level of idb.levels) {
     const n = level.items >= 1e6 ? `${(level.items / 1e6).toFixed(1)}M` : `${Math.round(level.items / 1000)}k`;
     rows.push(
-      { section, scenario: `${n} items: capture throughput (batches of ${config.idb.captureBatch})`, unit: '/s', baseline: [], extension: [level.capturePerSec] },
+      {
+        section,
+        scenario: `${n} items: capture throughput (batches of ${config.idb.captureBatch})`,
+        unit: '/s',
+        baseline: [],
+        extension: [level.capturePerSec],
+      },
       {
         section,
         scenario: `${n} items: 50 most urgent pending, p95 of ${config.idb.reps}`,
@@ -397,7 +436,17 @@ if (idb) {
         extension: [level.countsMs.p95],
         ...(level.items >= 900_000 ? { budget: { on: 'value' as const, max: 5, label: '≤ 5 ms at 1M' } } : {}),
       },
-      ...(level.storageMB === null ? [] : [{ section, scenario: `${n} items: storage used by the origin`, unit: 'MB' as const, baseline: [], extension: [level.storageMB] }]),
+      ...(level.storageMB === null
+        ? []
+        : [
+            {
+              section,
+              scenario: `${n} items: storage used by the origin`,
+              unit: 'MB' as const,
+              baseline: [],
+              extension: [level.storageMB],
+            },
+          ]),
     );
   }
   rows.push({
@@ -420,7 +469,13 @@ if (popup)
       extension: popup.firstRowsMs,
       budget: { on: 'p95', max: 150, label: '≤ 150 ms' },
     },
-    { section: `Popup with ${popup.pending.toLocaleString('en-US')} pending items`, scenario: 'rows rendered', unit: 'count', baseline: [], extension: [popup.rowsShown] },
+    {
+      section: `Popup with ${popup.pending.toLocaleString('en-US')} pending items`,
+      scenario: 'rows rendered',
+      unit: 'count',
+      baseline: [],
+      extension: [popup.rowsShown],
+    },
     {
       section: `Popup with ${popup.pending.toLocaleString('en-US')} pending items`,
       scenario: `scrolling ${config.popup.scrollMs / 1000} s: longest frame`,
@@ -469,7 +524,9 @@ for (const b of bundles) {
 const summaries = rows.map(summarize);
 console.log(textTables(summaries, !!beforeDir));
 const failed = summaries.filter((s) => s.pass === false);
-console.log(`\nBudgets: ${summaries.filter((s) => s.pass === true).length} pass, ${failed.length} fail${failed.length ? `: ${failed.map((s) => s.scenario).join('; ')}` : ''}.`);
+console.log(
+  `\nBudgets: ${summaries.filter((s) => s.pass === true).length} pass, ${failed.length} fail${failed.length ? `: ${failed.map((s) => s.scenario).join('; ')}` : ''}.`,
+);
 
 const durationSec = Math.round((Date.now() - started) / 1000);
 const stamp = new Date(started).toISOString().slice(0, 16).replace(':', '-');

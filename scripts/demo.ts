@@ -1,6 +1,7 @@
 // `npm run demo`: Chromium with the built extension on local copies of the four sites (served at
 // their real URLs), seeded with a brand, an agent and templates. Headed when a display exists;
-// headless otherwise, saving a screenshot of each page, the palette and the popup.
+// headless otherwise, saving a screenshot of each page, the palette, the reply guard, the customer
+// panel, the popup, options and the dashboard.
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { importThroughOptions, launchWithExtension } from '../test/e2e/launch.ts';
@@ -46,6 +47,17 @@ for (const site of SITE_PAGES) {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(800);
     if (!headed) await shoot(page, `${name}-inserted`);
+    // The reply guard: a public reply must not carry an e-mail address.
+    await page.keyboard.type(' Or write to me at riley@northwind.example');
+    await page.waitForTimeout(800);
+    if (!headed) await shoot(page, `${name}-guard`);
+  }
+  if (site.url.endsWith('/notifications/mentions') && badges) {
+    await page.locator('[data-replyline-item]').first().click();
+    await page.frameLocator('replyline-customer-panel iframe').locator('#person-name').waitFor();
+    await page.waitForTimeout(500);
+    if (!headed) await shoot(page, `${name}-panel`);
+    await page.keyboard.press('Escape');
   }
   if (!headed) await page.close();
 }
@@ -60,6 +72,13 @@ const options = await context.newPage();
 await options.goto(`chrome-extension://${extensionId}/options.html`);
 await options.getByText('Templates').first().waitFor();
 if (!headed) await shoot(options, 'options');
+
+const dashboard = await context.newPage();
+await dashboard.setViewportSize({ width: 1280, height: 1400 });
+await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+await dashboard.getByRole('heading', { name: 'Replyline dashboard' }).waitFor();
+await dashboard.waitForTimeout(1500);
+if (!headed) await shoot(dashboard, 'dashboard');
 
 if (headed) {
   console.log('\nThe browser stays open: try the popup page, Tab after ";thanks" in the X reply box, Ctrl+Shift+Space. Close it to end.');

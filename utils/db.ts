@@ -5,7 +5,20 @@ import type { PendingSla } from '@/utils/backlog-filter';
 import { backlogMiddleware, recountAll } from '@/utils/counters';
 import { attachIdentities } from '@/utils/customers';
 import type { PlatformHealth } from '@/utils/health';
-import type { Account, BusinessHours, Customer, HistoryEntry, Identity, Item, Note, Platform, Priority, SlaEvent, SlaPolicy, Template } from '@/utils/schema';
+import type {
+  Account,
+  BusinessHours,
+  Customer,
+  HistoryEntry,
+  Identity,
+  Item,
+  Note,
+  Platform,
+  Priority,
+  SlaEvent,
+  SlaPolicy,
+  Template,
+} from '@/utils/schema';
 
 /** An item as stored: the export fields plus what the SLA clock derives from its policy. */
 export interface ItemRecord extends Item {

@@ -11,7 +11,6 @@ import type { ImportResult } from '@/utils/data-transfer';
 import { type HealthWarning, healthReportSchema, type PlatformHealth } from '@/utils/health';
 import type { MetricsItemsPage, MetricsReport } from '@/utils/metrics';
 import type { SatisfactionReport } from '@/utils/satisfaction';
-import type { Topic } from '@/utils/topics';
 import {
   type Account,
   accountSchema,
@@ -36,6 +35,7 @@ import {
   type Template,
   templateSchema,
 } from '@/utils/schema';
+import type { Topic } from '@/utils/topics';
 
 const keySchema = z.object({ platform: platformSchema, externalId: z.string().check(z.minLength(1), z.maxLength(200)) });
 const recordIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
@@ -160,7 +160,10 @@ export const requests = {
   'items/counts': { audience: 'extension', schema: z.object({}) },
   // --- metrics dashboard (issue 7)
   /** Recurring complaint and question topics of items posted in [from, to), with the previous period's counts. */
-  'insights/topics': { audience: 'extension', schema: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }) },
+  'insights/topics': {
+    audience: 'extension',
+    schema: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+  },
   /** "Resolved positively" rates of the items the brand answered in [from, to), per platform and agent (utils/satisfaction.ts). */
   'insights/satisfaction': {
     audience: 'extension',
@@ -181,7 +184,10 @@ export const requests = {
   // --- data ownership (issue 7)
   'data/storage': { audience: 'extension', schema: z.object({}) },
   /** `confirm` guards against a stray call: the options page sends it only after the user confirmed. */
-  'data/erase': { audience: 'extension', schema: z.object({ scope: z.enum(['customer-data', 'everything']), confirm: z.literal('erase') }) },
+  'data/erase': {
+    audience: 'extension',
+    schema: z.object({ scope: z.enum(['customer-data', 'everything']), confirm: z.literal('erase') }),
+  },
 } as const satisfies Record<string, { audience: Audience; schema: z.ZodMiniType }>;
 
 export interface PageContextResponse {

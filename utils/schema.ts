@@ -359,9 +359,15 @@ export const settingsSchema = z.looseObject({
   listening: z.optional(
     z.object({
       enabled: z.boolean(),
-      keywords: z.array(z.string().check(z.minLength(1), z.maxLength(100), z.refine((k) => !ruleMatchProblem(k), 'not a valid keyword'))).check(
-        z.maxLength(50),
-      ),
+      keywords: z
+        .array(
+          z.string().check(
+            z.minLength(1),
+            z.maxLength(100),
+            z.refine((k) => !ruleMatchProblem(k), 'not a valid keyword'),
+          ),
+        )
+        .check(z.maxLength(50)),
     }),
   ),
 });

@@ -18,6 +18,7 @@ import { ItemsTable } from '@/components/dashboard/items-table';
 import { type DashboardFilters, type DashboardQuery, dashboardQueryOf, RangePicker } from '@/components/dashboard/range-picker';
 import { type DaySeries, TimeChart } from '@/components/dashboard/time-chart';
 import { fileDateStamp } from '@/components/download-file';
+import { SatisfactionPanel } from '@/components/insights/satisfaction-panel';
 import { TopicsPanel } from '@/components/insights/topics-panel';
 import { Alert } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
@@ -209,6 +210,7 @@ function Report({ query }: { query: DashboardQuery }) {
         <Charts report={report.data} fileStem={fileStem} />
       )}
       <TopicsPanel from={range.from} to={range.to} fileStem={fileStem} />
+      <SatisfactionPanel from={range.from} to={range.to} fileStem={fileStem} />
       <ItemsTable query={query} fileStem={fileStem} />
     </div>
   );

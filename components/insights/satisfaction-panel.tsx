@@ -1,22 +1,18 @@
-// Dashboard panel: the "resolved positively" rate of the brand's answers over a chosen period, per
+// Dashboard panel: the "resolved positively" rate of the brand's answers over the dashboard's range, per
 // platform and per agent, with the counts behind it and a CSV download.
-import { useState } from 'react';
-import { downloadCsvFile, fileDateStamp } from '@/components/download-file';
-import { Alert, Field, inputClass, quietClass } from '@/components/ui';
+import { downloadCsvFile } from '@/components/download-file';
+import { Alert, quietClass } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { toCsv } from '@/utils/csv';
 import { FOLLOW_UP_DAYS, type SatisfactionRow } from '@/utils/satisfaction';
 import { PLATFORM_NAMES } from '@/utils/schema';
 
-const PERIODS = [7, 30, 90] as const;
-const DAY_MS = 86_400_000;
-
 const rowLabel = (row: SatisfactionRow) =>
   row.platform ? PLATFORM_NAMES[row.platform] : row.agent === undefined ? 'All' : (row.agent ?? 'No agent name');
 const rateText = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)} %`);
 
-function downloadSatisfactionCsv(rows: SatisfactionRow[], days: number) {
-  const csv = toCsv(rows, [
+const satisfactionCsv = (rows: SatisfactionRow[]) =>
+  toCsv(rows, [
     { header: 'by', value: (r) => (r.platform ? 'platform' : r.agent === undefined ? 'total' : 'agent') },
     { header: 'name', value: rowLabel },
     { header: 'answered', value: (r) => r.answered },
@@ -27,8 +23,6 @@ function downloadSatisfactionCsv(rows: SatisfactionRow[], days: number) {
     { header: 'waiting', value: (r) => r.waiting },
     { header: 'resolved positively', value: (r) => (r.rate === null ? null : Math.round(r.rate * 1000) / 1000) },
   ]);
-  downloadCsvFile(`replyline-satisfaction-${days}d-${fileDateStamp(new Date())}.csv`, csv);
-}
 
 function RateTable({ title, first, rows }: { title: string; first: string; rows: SatisfactionRow[] }) {
   return (
@@ -71,38 +65,21 @@ function RateTable({ title, first, rows }: { title: string; first: string; rows:
   );
 }
 
-/** Mount in the dashboard; it asks the background for its own data. */
-export function SatisfactionPanel() {
-  const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
-  // Whole days, so the query (and useRemote's identity of it) is stable across renders.
-  const to = new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS);
-  const from = new Date(to.getTime() - days * DAY_MS);
-  const report = useRemote('insights/satisfaction', { from: from.toISOString(), to: to.toISOString() });
+/** Mount in the dashboard under the topics panel, with the dashboard's range; it asks the background for its own data. */
+export function SatisfactionPanel({ from, to, fileStem }: { from: string; to: string; fileStem: string }) {
+  const report = useRemote('insights/satisfaction', { from, to });
   const rows = report.data ? [report.data.total, ...report.data.byPlatform, ...report.data.byAgent] : [];
   return (
-    <section aria-label="Satisfaction" className="flex flex-col gap-3 text-slate-900 dark:text-slate-100">
-      <div className="flex items-end gap-2">
-        <Field label="Period">
-          {(id) => (
-            <select
-              id={id}
-              className={inputClass}
-              value={days}
-              onChange={(e) => setDays(Number(e.target.value) as (typeof PERIODS)[number])}
-            >
-              {PERIODS.map((d) => (
-                <option key={d} value={d}>
-                  Last {d} days
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+    <section aria-labelledby="satisfaction-heading" className="flex flex-col gap-3 text-slate-900 dark:text-slate-100">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="satisfaction-heading" className="text-[18px] font-bold">
+          Satisfaction
+        </h2>
         <button
           type="button"
           className={quietClass}
           disabled={!report.data?.total.answered}
-          onClick={() => downloadSatisfactionCsv(rows, days)}
+          onClick={() => downloadCsvFile(`${fileStem}-satisfaction.csv`, satisfactionCsv(rows))}
         >
           Download satisfaction CSV
         </button>

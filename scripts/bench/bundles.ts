@@ -47,7 +47,8 @@ async function pageFiles(dir: string, html: string): Promise<string[]> {
 
 export async function bundleSizes(dir: string): Promise<BundleEntry[]> {
   const out: BundleEntry[] = [];
-  const add = async (entry: string, files: string[], budgetGzipKB: number | null) => out.push({ entry, files, ...(await sizes(dir, files)), budgetGzipKB });
+  const add = async (entry: string, files: string[], budgetGzipKB: number | null) =>
+    out.push({ entry, files, ...(await sizes(dir, files)), budgetGzipKB });
   await add('background', ['background.js'], BUNDLE_BUDGETS.backgroundGzipKB);
   for (const f of (await readdir(join(dir, 'content-scripts'))).filter((f) => f.endsWith('.js')).sort())
     await add(`content script ${f.replace(/\.js$/, '')}`, [`content-scripts/${f}`], BUNDLE_BUDGETS.contentScriptGzipKB);

@@ -33,7 +33,10 @@ export async function benchExtensionCopy(extensionDir: string, dir: string): Pro
       lib: { entry: resolve('scripts/bench/extension-page.ts'), formats: ['iife'], name: 'ReplylineBench', fileName: () => 'bench.js' },
     },
   });
-  await writeFile(join(dir, 'bench.html'), '<!doctype html><meta charset="utf-8"><title>Replyline bench</title><script src="bench.js"></script>\n');
+  await writeFile(
+    join(dir, 'bench.html'),
+    '<!doctype html><meta charset="utf-8"><title>Replyline bench</title><script src="bench.js"></script>\n',
+  );
   return dir;
 }
 
@@ -116,7 +119,9 @@ export async function idbScenario(
   const purged = await call(page, 'purgeOldest', largest, options.purge);
   if (purged.deleted !== options.purge) throw new Error(`bench: the purge deleted ${purged.deleted} items, not ${options.purge}`);
   const atLevel = levels.at(-1)?.items ?? 0;
-  log(`IndexedDB purge of the ${options.purge.toLocaleString('en-US')} oldest of ${atLevel.toLocaleString('en-US')} items: ${purged.ms.toFixed(0)} ms`);
+  log(
+    `IndexedDB purge of the ${options.purge.toLocaleString('en-US')} oldest of ${atLevel.toLocaleString('en-US')} items: ${purged.ms.toFixed(0)} ms`,
+  );
   return { functions, levels, purge: { items: options.purge, atLevel, ms: purged.ms } };
 }
 

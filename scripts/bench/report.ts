@@ -39,13 +39,7 @@ export function summarize(row: Row): Summary {
   const extensionP95 = percentile(row.extension, 95);
   const beforeMedian = median(row.before ?? []);
   const r = ratio(extensionMedian, baselineMedian);
-  const judged = !row.budget
-    ? null
-    : row.budget.on === 'ratio'
-      ? r
-      : row.budget.on === 'p95'
-        ? extensionP95
-        : extensionMedian;
+  const judged = !row.budget ? null : row.budget.on === 'ratio' ? r : row.budget.on === 'p95' ? extensionP95 : extensionMedian;
   return {
     ...row,
     baselineMedian,

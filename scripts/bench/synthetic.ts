@@ -124,7 +124,8 @@ function facebookTemplateInPage(arg: { html: string; marker: string }) {
   const article = chosen?.querySelector('[role="article"]');
   const idLink = article?.querySelector('a[href*="comment_id="]');
   const author = article?.querySelector('.fb-c-author a');
-  if (!chosen || !article || !idLink || !author || !article.querySelector('.fb-c-text')) return { error: 'no plain customer comment thread' };
+  if (!chosen || !article || !idLink || !author || !article.querySelector('.fb-c-text'))
+    return { error: 'no plain customer comment thread' };
   const name = (author.textContent ?? '').trim();
   const slug = new URL(author.getAttribute('href') ?? '', 'https://www.facebook.com').pathname.slice(1);
   const commentId = new URL(idLink.getAttribute('href') ?? '', 'https://www.facebook.com').searchParams.get('comment_id') ?? '';
@@ -235,16 +236,6 @@ export function tweet(template: TweetTemplate, i: number, now: number): Generate
   return { id, html };
 }
 
-/**
- * Cells back to back: the site (React) inserts element cells, never whitespace text nodes between
- * them.
- */
-function cells(template: TweetTemplate, from: number, count: number, now: Date): string {
-  const out: string[] = [];
-  for (let i = from; i < from + count; i++) out.push(tweet(template, i, now.getTime()).html);
-  return out.join('');
-}
-
 function fill(shell: string, html: string, now: Date, pageUrl: string): string {
   const [before, after] = shell.split(BENCH_MARKER);
   // The shell's own serve-time tokens are rendered as site-server would for that page.
@@ -263,7 +254,10 @@ export function streamShellPage(template: TweetTemplate, now: Date): string {
   return fill(template.shell, '', now, MENTIONS_URL);
 }
 
-/** Chunks of tweet HTML for the streaming timeline, numbered from `from`, with their badge keys. */
+/**
+ * Chunks of tweet HTML for the streaming timeline, numbered from `from`, with their badge keys. Cells
+ * back to back: the site (React) inserts element cells, never whitespace text nodes between them.
+ */
 export function appendChunks(template: TweetTemplate, from: number, count: number, chunk: number, now: Date) {
   const out: { html: string; keys: string[] }[] = [];
   for (let start = from; start < from + count; start += chunk) {

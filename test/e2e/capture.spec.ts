@@ -27,6 +27,19 @@ test('mentions are captured: one badge per customer item, states by age, none on
 
 test('the popup lists pending items most urgent first, with the contract markers', async ({ context, extensionId }) => {
   const page = await seededPage(context, extensionId, 'https://x.com/notifications/mentions');
+  // The first scan runs in small slices: wait until the number of badges stops changing.
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const count = await page.locator('[data-replyline-item]').count();
+        const settled = count > 2 && count === last;
+        last = count;
+        return settled;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
   const pageKeys = await page.locator('[data-replyline-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item')));
   expect(pageKeys.length).toBeGreaterThan(2);
   await expect

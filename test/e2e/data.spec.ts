@@ -87,9 +87,9 @@ test('50,000 items: import → export → erase → import → export round-trip
   expect((first.items as unknown[]).length).toBe(50_000);
 
   await options.getByRole('button', { name: 'Erase everything…' }).click();
-  await expect(options.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(options.getByRole('button', { name: 'Cancel', exact: true })).toBeFocused();
   await options.getByRole('button', { name: 'Yes, erase everything' }).click();
-  await expect(options.getByTestId('data-status')).toContainText('Erased 50,000 items');
+  await expect(options.getByTestId('data-status')).toContainText('Erased 50,000 items', { timeout: 60_000 });
   await expect(options.getByTestId('storage-usage')).toContainText('no data yet');
   const empty = await download(options);
   expect(empty.items).toEqual([]);
@@ -108,7 +108,7 @@ test('erasing customer data asks first and keeps templates and accounts', async 
   const options = await openOptions(context, extensionId);
   const before = await download(options);
   await options.getByRole('button', { name: 'Erase customer data…' }).click();
-  await options.getByRole('button', { name: 'Cancel' }).click();
+  await options.getByRole('button', { name: 'Cancel', exact: true }).click();
   expect(((await download(options)).items as unknown[]).length).toBe((before.items as unknown[]).length);
   await options.getByRole('button', { name: 'Erase customer data…' }).click();
   await options.getByRole('button', { name: 'Yes, erase customer data' }).click();

@@ -173,15 +173,26 @@ for (const c of CASES) {
     const keys = await hosts.evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item') ?? ''));
     for (const key of keys) expect(key.startsWith(`${c.platform}:`)).toBe(true);
     expect(new Set(keys).size).toBe(keys.length);
-    const pending = await page
-      .locator('[data-replyline-item]:not([data-replyline-sla="answered"])')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item')));
+    const keysOf = (list: import('@playwright/test').Locator) =>
+      list.evaluateAll((els) =>
+        els
+          .map((e) => e.getAttribute('data-replyline-item') ?? '')
+          .sort()
+          .join(' '),
+      );
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    const listed = await popup
-      .locator('[role="option"][data-replyline-item]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-replyline-item')));
-    expect(listed.sort()).toEqual([...pending].sort());
+    // Brand replies may land in a later slice of the page scan than the items they answer: compare
+    // once both sides have settled on the same set.
+    await expect
+      .poll(async () => {
+        const [onPage, listed] = await Promise.all([
+          keysOf(page.locator('[data-replyline-item]:not([data-replyline-sla="answered"])')),
+          keysOf(popup.locator('[role="option"][data-replyline-item]')),
+        ]);
+        return onPage && onPage === listed ? 'same' : `page: ${onPage} / popup: ${listed}`;
+      })
+      .toBe('same');
   });
 
   test(`${c.kind} on ${c.platform}: shortcut + Tab, the palette and tab-stops work in the editor's model and enable its send button`, async ({

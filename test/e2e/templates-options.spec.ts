@@ -144,7 +144,7 @@ test('palette shortcut: live warnings, Record captures a key press, Escape cance
   await field.fill('Ctrl+Shift+Banana');
   await expect(warnings).toContainText('Not a shortcut Replyline understands: "Ctrl+Shift+Banana"');
 
-  const record = options.getByRole('button', { name: 'Record' });
+  const record = options.getByRole('button', { name: 'Record keys for the palette' });
   await record.click();
   await expect(record).toHaveAttribute('aria-pressed', 'true');
   await options.keyboard.press('Escape');

@@ -86,6 +86,11 @@ export const SITE_PAGES: SitePage[] = [
     file: 'facebook/messenger-thread.html',
     title: 'Facebook – Messenger thread with a customer + Lexical composer',
   },
+  {
+    url: 'https://www.facebook.com/search/posts',
+    file: 'facebook/search.html',
+    title: 'Facebook – Post search results for "northwind trail" (brand listening)',
+  },
   // Instagram
   { url: 'https://www.instagram.com/p/DKq7Zt2xNwB', file: 'instagram/post.html', title: 'Instagram – Northwind post with comments' },
   {
@@ -114,6 +119,11 @@ export const SITE_PAGES: SitePage[] = [
     url: 'https://www.linkedin.com/messaging/thread/2-NWQ5ZjM4YjAtYTE3Yy00ZTJkLWI4ZjMtNzE2YjA5YzRkMmE1XzEwMA==',
     file: 'linkedin/messaging-thread.html',
     title: 'LinkedIn – messaging thread (plain contenteditable) with a shared post and its comment box',
+  },
+  {
+    url: 'https://www.linkedin.com/search/results/content',
+    file: 'linkedin/search.html',
+    title: 'LinkedIn – Content search results for "northwind trail" (brand listening)',
   },
 ];
 

@@ -21,3 +21,14 @@ export function byId(doc: Document, id: string): Element {
   if (!el) throw new Error(`fixture has no #${id}`);
   return el;
 }
+
+/** `parse`, as if the page were at `path` (a parsed document takes the test window's URL; only the path matters here). */
+export function parseAt(path: string, html: string): Document {
+  const before = window.location.href;
+  window.history.replaceState(null, '', path);
+  try {
+    return parse(html);
+  } finally {
+    window.history.replaceState(null, '', before);
+  }
+}

@@ -61,12 +61,7 @@ test('reads are never synchronous and run in slices of at most SLICE_MS, one tas
   }
   expect(read).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   // 1.5 ms each: the third read crosses 4 ms, so a slice holds three.
-  expect(slices).toEqual([
-    [0, 1, 2],
-    [3, 4, 5],
-    [6, 7, 8],
-    [9],
-  ]);
+  expect(slices).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]);
   expect(SLICE_MS).toBeLessThanOrEqual(5);
   // One write phase for the whole batch, only inside a frame: on a quiet page, one of its own after PIGGYBACK_MS.
   expect(writes).toBe(0);

@@ -29,14 +29,14 @@ import {
   unlinkIdentity,
 } from '@/utils/customers';
 import { eraseData, storageReport } from '@/utils/data-erase';
-import { loadSentimentLists } from '@/utils/sentiment-lists';
 import { exportAll, importData } from '@/utils/data-transfer';
 import { normalizeHandle, type ReplylineDb } from '@/utils/db';
 import { applyHealthReport, type HealthWarning, healthWarnings } from '@/utils/health';
 import { computeMetricsReport, metricsIndexBounds, metricsItemRowOf, metricsRangeFilter, metricsRangeOf } from '@/utils/metrics';
 import { setItemPriority } from '@/utils/priority';
-import { DEFAULT_SIDEBAR_SHORTCUT, type Platform, type Settings, type SlaPolicy } from '@/utils/schema';
 import { SATISFACTION_ITEMS_CAP, satisfactionReadBounds, satisfactionReport } from '@/utils/satisfaction';
+import { DEFAULT_SIDEBAR_SHORTCUT, type Platform, type Settings, type SlaPolicy } from '@/utils/schema';
+import { loadSentimentLists } from '@/utils/sentiment-lists';
 import { recurringTopics } from '@/utils/topics';
 
 const TOPIC_ITEMS_CAP = 20_000;

@@ -61,7 +61,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   const views = new Map<ItemKey, ItemView>();
   const captured = new Map<ItemKey, CapturedItem>();
   const sentSignature = new Map<ItemKey, string>();
-  let toCapture: CapturedItem[] = [];
+  const toCapture: CapturedItem[] = [];
   /** Badges built during the reads (detached), with their item and place, written in the batch's write phase. */
   const toMount = new Map<OverlayHost, { el: Element; anchor: ReturnType<SiteAdapter['badgeAnchor']> }>();
   /** Badges in the page whose view or clock changed since the last write phase. */

@@ -12,10 +12,13 @@
  * - /notifications: which notif_t values Page comments carry; badges on feed_comment rows only.
  * - Messenger /messages/t/<id>: message ids and the outgoing marker, which this adapter guesses.
  * - Another UI language: relative times that do not parse are reported in the popup, not guessed.
+ * - Brand listening on /search/posts/: results are still feed articles with a post permalink link; one
+ *   badge per matching post, none on the Page's own.
  */
 import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
+import { isListenedPost, isSearchDocument } from '@/utils/sites/listening';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { approxTime, parseRelativeAge, separatorTime } from '@/utils/time';
 
@@ -40,6 +43,14 @@ export const selectors = {
   commentText: 'div[dir="auto"]',
   /** The avatar's accessible name, used when the name link is missing. */
   avatarName: 'svg[aria-label]',
+  /**
+   * Search results (brand listening): sites.md §2.2 (2026-07) has feed posts as `[role=feed] [role=article]`;
+   * no search capture, so a result is taken to be the same article. Its text is the ad-preview message block.
+   */
+  feed: '[role="feed"]',
+  postMessage: '[data-ad-comet-preview="message"], [data-ad-preview="message"]',
+  /** A post's own permalink (the timestamp link, text "3h"): `/<page>/posts/<id>`, `story_fbid=`, `/groups/<g>/permalink/<id>/`. */
+  postLink: 'a[href*="/posts/"], a[href*="story_fbid="], a[href*="/permalink/"]',
   /** Captured notifications page (zh-CN, 2026-05): one listitem per row, the "New"/"Earlier" headers are listitems too. */
   notificationRow: '[role="main"] [role="listitem"]',
   notificationLink: 'a[href*="notif_id="][href*="notif_t="]',
@@ -90,6 +101,8 @@ const RESERVED = new Set([
 const MESSAGE_ID = /^[\w:.$-]{1,200}$/;
 const BASE64 = /^[A-Za-z0-9+/_-]{8,400}={0,2}$/;
 const DECODED_COMMENT = /^comment:(\d{1,25})_(\d{1,25})$/;
+/** Post search (`/search/posts/?q=…`) and the "Top" tab, which lists posts too. */
+const SEARCH_PATH = /^\/search\/(?:posts|top)\/?$/;
 const CUSTOMER_NOTIFICATIONS: Record<string, ItemKind> = { feed_comment: 'comment', feed_comment_reply: 'reply' };
 
 // ---------------------------------------------------------------- text helpers
@@ -97,6 +110,13 @@ const CUSTOMER_NOTIFICATIONS: Record<string, ItemKind> = { feed_comment: 'commen
 function attrLabel(el: Element, name: string, max: number): string {
   return oneLine(el.getAttribute(name) ?? '', max);
 }
+
+/** The outermost `div[dir=auto]` paragraphs inside `el`. */
+const outerBlocks = (el: Element) =>
+  [...el.querySelectorAll(selectors.commentText)].filter((d) => !d.parentElement?.closest(selectors.commentText));
+
+/** Paragraphs as lines, cleaned and capped. */
+const blocksText = (blocks: Element[]) => cap(clean(blocks.map((b) => readText(b, LIMITS.text * 2).trim()).join('\n')).trim(), LIMITS.text);
 
 // ---------------------------------------------------------------- URL helpers
 
@@ -307,6 +327,15 @@ function authorOf(article: Element, idLink: Element | null): CommentAuthor {
   return { name, profile };
 }
 
+/** An item's author: the name, and the handle and profile URL its link gives. */
+function itemAuthor({ name, profile }: CommentAuthor): CapturedItem['author'] {
+  return {
+    name,
+    ...(profile?.slug ? { handle: profile.slug } : {}),
+    ...(profile ? { profileUrl: profileUrlOf(profile) } : {}),
+  };
+}
+
 /** The profile key of the mention that opens a comment's text, if it opens with one. */
 function leadingMention(article: Element): string | null {
   const first = textBlocks(article)[0];
@@ -367,14 +396,7 @@ function extractComment(el: Element, ctx: PageContext, brands: Set<string>): Ext
   const postedAt = ageLabel ? approxTime(ageLabel, ctx.now) : null;
   if (!postedAt) return { type: 'error', reason: 'no-time' };
 
-  const text = cap(
-    clean(
-      textBlocks(el)
-        .map((b) => readText(b, LIMITS.text * 2).trim())
-        .join('\n'),
-    ).trim(),
-    LIMITS.text,
-  );
+  const text = blocksText(textBlocks(el));
   const authorKey = profileKey(author.profile);
   const byBrand = authorKey !== null && brands.has(authorKey);
   const kind: ItemKind = ids.reply ? 'reply' : 'comment';
@@ -397,11 +419,7 @@ function extractComment(el: Element, ctx: PageContext, brands: Set<string>): Ext
     externalId,
     kind,
     ...(post ? { permalink: permalinkOf(post, ids) } : {}),
-    author: {
-      name: author.name,
-      ...(author.profile?.slug ? { handle: author.profile.slug } : {}),
-      ...(author.profile ? { profileUrl: profileUrlOf(author.profile) } : {}),
-    },
+    author: itemAuthor(author),
     ...(text ? { text } : {}),
     postedAt,
     postedAtApproximate: true,
@@ -438,6 +456,73 @@ function answeredBy(el: Element, ids: CommentIds, mention: string | null, brands
   const top = thread.find((c) => !c.ids.reply);
   if (top?.authorKey && brands.has(top.authorKey)) return undefined;
   return ids.comment;
+}
+
+// ---------------------------------------------------------------- search results (brand listening)
+
+/** A result post on a search page: an outermost feed article that is not a comment. */
+function isSearchPost(el: Element): boolean {
+  return (
+    el.matches(selectors.article) &&
+    !!el.parentElement?.closest(selectors.feed) &&
+    !el.parentElement.closest(selectors.article) &&
+    !isCommentArticle(el) &&
+    isSearchDocument(el, SEARCH_PATH)
+  );
+}
+
+/** A group post's permalink, which search results use and comment links do not. */
+function groupPermalinkOf(u: URL): PostRef | null {
+  const [a, b, c, d, ...rest] = u.pathname.split('/').filter(Boolean);
+  const id = postId(d);
+  return a === 'groups' && c === 'permalink' && b && SLUG.test(b) && id && !rest.length
+    ? { id, path: `/groups/${b}/permalink/${id}` }
+    : null;
+}
+
+/** The post's own permalink: its timestamp link when one reads as an age, else the first post-shaped link. */
+function postLinkOf(post: Element): { el: Element; ref: PostRef; label: string } | null {
+  const blocks = textBlocks(post);
+  let first: { el: Element; ref: PostRef; label: string } | null = null;
+  for (const a of own(post, selectors.postLink)) {
+    if (blocks.some((b) => b.contains(a))) continue;
+    const u = fbUrl(a.getAttribute('href'));
+    if (!u || u.searchParams.has('comment_id')) continue;
+    const ref = postRefOf(u) ?? groupPermalinkOf(u);
+    if (!ref) continue;
+    const label = readLabel(a, 40) || attrLabel(a, 'aria-label', 40);
+    if (parseRelativeAge(label) !== null) return { el: a, ref, label };
+    first ??= { el: a, ref, label };
+  }
+  return first;
+}
+
+/** A post naming a listened keyword is a mention (utils/sites/listening.ts); the brand's own posts never are. */
+function extractSearchPost(el: Element, ctx: PageContext, brands: Set<string>): ExtractOutcome {
+  const link = postLinkOf(el);
+  if (!link) return { type: 'error', reason: 'no-post-id' };
+  const author = authorOf(el, link.el);
+  const authorKey = profileKey(author.profile);
+  if (authorKey !== null && brands.has(authorKey)) return { type: 'skip', reason: 'own' };
+  const message = own(el, selectors.postMessage)[0];
+  const paragraphs = message ? outerBlocks(message) : [];
+  const text = blocksText(paragraphs.length || !message ? paragraphs : [message]);
+  if (!SEARCH_PATH.test(ctx.url.pathname) || !isListenedPost(ctx, text)) return { type: 'skip', reason: 'not-addressed' };
+  if (!author.name) return { type: 'error', reason: 'no-author' };
+  // Recent posts show an age ("3h"), older ones a date ("July 30 at 9:14 AM").
+  const postedAt = separatorTime(link.label, ctx.now);
+  if (!postedAt) return { type: 'error', reason: 'no-time' };
+  return validated({
+    platform: 'facebook',
+    externalId: link.ref.id,
+    kind: 'mention',
+    permalink: `${ORIGIN}${link.ref.path}`,
+    author: itemAuthor(author),
+    ...(text ? { text } : {}),
+    postedAt,
+    postedAtApproximate: true,
+    byBrand: false,
+  });
 }
 
 // ---------------------------------------------------------------- notifications
@@ -517,7 +602,7 @@ function isOutgoingMessage(row: Element): boolean {
 
 function extractMessage(row: Element, ctx: PageContext): ExtractOutcome {
   if (isOutgoingMessage(row)) return { type: 'skip', reason: 'outgoing' };
-  const blocks = [...row.querySelectorAll(selectors.commentText)].filter((d) => !d.parentElement?.closest(selectors.commentText));
+  const blocks = outerBlocks(row);
   if (blocks.length === 0 && row.querySelector(selectors.messageSeparator)) return { type: 'skip', reason: 'separator' };
   const id = messageIdOf(row);
   if (!id) return { type: 'error', reason: 'no-message-id' };
@@ -535,7 +620,7 @@ function extractMessage(row: Element, ctx: PageContext): ExtractOutcome {
   }
   if (!postedAt) return { type: 'error', reason: 'no-time' };
 
-  const text = cap(clean(blocks.map((b) => readText(b, LIMITS.text * 2).trim()).join('\n')).trim(), LIMITS.text);
+  const text = blocksText(blocks);
   const thread = ctx.url.protocol === 'https:' && HOSTS.has(ctx.url.hostname) ? THREAD_PATH.exec(ctx.url.pathname) : null;
   return validated({
     platform: 'facebook',
@@ -567,7 +652,7 @@ function latestIncomingMessage(doc: Document): string | null {
 const ROOTS = [selectors.article, selectors.notificationRow, selectors.messageRow].join(', ');
 
 function isItemRoot(el: Element): boolean {
-  return isCommentArticle(el) || isNotificationRow(el) || el.matches(selectors.messageRow);
+  return isCommentArticle(el) || isNotificationRow(el) || el.matches(selectors.messageRow) || isSearchPost(el);
 }
 
 function findItems(root: ParentNode): Element[] {
@@ -582,6 +667,9 @@ function itemRootOf(node: Node): Element | null {
   if (!start) return null;
   const article = start.closest(selectors.article);
   if (article && isCommentArticle(article)) return article;
+  for (let a = article; a; a = a.parentElement?.closest(selectors.article) ?? null) {
+    if (isSearchPost(a)) return a;
+  }
   const row = start.closest(selectors.messageRow);
   if (row) return row;
   for (
@@ -597,10 +685,11 @@ function itemRootOf(node: Node): Element | null {
 function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
   if (el.matches(selectors.messageRow)) return extractMessage(el, ctx);
   if (isNotificationRow(el)) return extractNotification(el, ctx);
-  if (!isCommentArticle(el)) return { type: 'skip', reason: 'not-an-item' };
+  const comment = isCommentArticle(el);
+  if (!comment && !isSearchPost(el)) return { type: 'skip', reason: 'not-an-item' };
   const brands = normalizeHandles(ctx.brandHandles, SLUG);
   if (brands.size === 0) return { type: 'skip', reason: 'no-brand' };
-  return extractComment(el, ctx, brands);
+  return comment ? extractComment(el, ctx, brands) : extractSearchPost(el, ctx, brands);
 }
 
 /** The form or container that holds `composer` and no other composer. */
@@ -618,6 +707,8 @@ export const facebookAdapter: SiteAdapter = {
   selectors,
   // A post or photo may have no comments yet; a notifications list and an open thread are never empty.
   surfaces: [
+    // Brand listening: results depend on the query and may be none. First: `/search/posts/` also looks like a post path.
+    { name: 'search results', path: SEARCH_PATH, expect: 'never' },
     { name: 'post', path: /\/(?:posts|permalink|videos|photos?|reel)\/|^\/(?:story|permalink|photo)\.php$/, expect: 'usually' },
     { name: 'notifications', path: /^\/notifications\/?$/, expect: 'always' },
     { name: 'messenger', path: THREAD_PATH, expect: 'always' },
@@ -633,9 +724,10 @@ export const facebookAdapter: SiteAdapter = {
   extract: guardExtract(extractUnsafe),
 
   badgeAnchor(el) {
-    if (isCommentArticle(el)) {
+    const comment = isCommentArticle(el);
+    if (comment || isSearchPost(el)) {
       // After the author name link, inside the bubble: the host stays within the article when replies re-render.
-      const link = idLinkOf(el)?.el ?? null;
+      const link = (comment ? idLinkOf(el) : postLinkOf(el))?.el ?? null;
       const blocks = textBlocks(el);
       for (const a of own(el, selectors.anyLink)) {
         if (a === link || a.getAttribute('aria-hidden') === 'true' || blocks.some((b) => b.contains(a))) continue;

@@ -14,11 +14,14 @@
  *   enables; the chat overlay's Send is never used.
  * - /notifications and /messaging: replied/mentioned cards and incoming messages only.
  * - That no data-replyline host or web-accessible resource trips LinkedIn's extension probes.
+ * - Brand listening on /search/results/content/: results still carry data-urn activity URNs (or say
+ *   which SDUI hooks replaced them); one badge per matching post, none on the brand's own.
  */
 import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, composersOwning, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
 import { guardExtract } from '@/utils/sites/extract-guard';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
+import { isListenedPost, isSearchDocument } from '@/utils/sites/listening';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { linkedinIdToDate, parseRelativeAge, threadClockTime } from '@/utils/time';
 
@@ -69,6 +72,20 @@ export const selectors = {
   profileLink: 'a[href*="/in/"], a[href*="/company/"]',
   /** Text leaves that may hold the "Promoted" label of a sponsored card (English UI text). */
   textLeaf: 'span, p',
+
+  // ------------------------------------------------------------ search results (brand listening)
+  /**
+   * Posts on content search, item roots there only. Public scrapers (2024–25; no capture here) agree that each
+   * result is an Ember update carrying its activity URN in `data-urn`, in some builds in `data-id`.
+   */
+  searchPost: '[data-urn^="urn:li:activity:"], [data-id^="urn:li:activity:"]',
+  /** Same sources: the actor block's link wraps the name; its href is `/in/<slug>` or `/company/<slug>/` plus tracking. */
+  actorLink: 'a.update-components-actor__meta-link',
+  /** The visible copy of the name is the title's `aria-hidden` span (`ariaHiddenCopy`); a visually-hidden twin follows. */
+  actorName: '.update-components-actor__title',
+  /** "3h • Edited": the age before the bullet, a fallback for the URN's time. */
+  actorAge: '.update-components-actor__sub-description',
+  postText: '.update-components-text',
 
   // ------------------------------------------------------------ notifications
   notification: 'article.nt-card[data-view-name="notification-card-container"]',
@@ -136,6 +153,9 @@ const PROFILE_HREF = /^(?:https:\/\/www\.linkedin\.com)?\/(in|company)\/([^/?#]{
 const SLUG = /^[\p{L}\p{N}_-]{1,100}$/u;
 const MSG_URN = /^urn:li:msg_message:\([\w:,=+/-]{1,250}\)$/;
 const THREAD_PATH = /^\/messaging\/thread\/([\w=-]{1,200})\/?$/;
+/** Content search: `/search/results/content/?keywords=…`. */
+const SEARCH_PATH = /^\/search\/results\/content\/?$/;
+const ACTIVITY_URN = /^urn:li:activity:(\d{1,20})$/;
 const POST_PATH = /^\/feed\/update\/urn(?::|%3A)li(?::|%3A)(?:activity|ugcPost|share)(?::|%3A)\d{1,20}\/?$/i;
 /** English UI text: the "• You" / "Author" badges (2026-07 captures), "Promoted" on sponsored cards. */
 const OWN_BADGE = /^you$/i;
@@ -389,7 +409,11 @@ interface PostInfo {
 function postOf(root: Element, url: URL): PostInfo {
   let post = root.closest(selectors.post);
   if (!post && POST_PATH.test(url.pathname)) post = root.ownerDocument.querySelector(selectors.post);
-  if (!post) return { author: null, promoted: false };
+  return post ? readPost(post) : { author: null, promoted: false };
+}
+
+/** A post card's author (its first profile link outside the comments) and whether it is sponsored. */
+function readPost(post: Element): PostInfo {
   const outside = (el: Element) => !el.closest(selectors.commentsSection) && !el.closest(anyItem) && !el.closest(selectors.quillBox);
   let author: Profile | null = null;
   for (const a of post.querySelectorAll(selectors.profileLink)) {
@@ -537,6 +561,58 @@ function extractNotification(el: Element, ctx: PageContext, brands: Set<string>)
   });
 }
 
+// ---------------------------------------------------------------- search results (brand listening)
+
+/** A result post on a content search page: the outermost URN holder (a reshare nests the original's). */
+function isSearchPost(el: Element): boolean {
+  return el.matches(selectors.searchPost) && !el.parentElement?.closest(selectors.searchPost) && isSearchDocument(el, SEARCH_PATH);
+}
+
+function findSearchPosts(root: ParentNode): Element[] {
+  if (!isSearchDocument(root as Node, SEARCH_PATH)) return [];
+  const self = (root as Node).nodeType === 1 && isSearchPost(root as Element) ? [root as Element] : [];
+  return [...self, ...[...root.querySelectorAll(selectors.searchPost)].filter(isSearchPost)];
+}
+
+function activityIdOf(el: Element): string | null {
+  const m = ACTIVITY_URN.exec(el.getAttribute('data-urn') ?? el.getAttribute('data-id') ?? '');
+  return m?.[1] ?? null;
+}
+
+/** A post naming a listened keyword is a mention (utils/sites/listening.ts); the brand's own posts never are. */
+function extractSearchPost(el: Element, ctx: PageContext, brands: Set<string>): ExtractOutcome {
+  const id = activityIdOf(el);
+  if (!id) return { type: 'error', reason: 'bad-activity-urn' };
+  const post = readPost(el);
+  const link = el.querySelector(selectors.actorLink);
+  const author = profileOf(link) ?? post.author;
+  if (isBrandProfile(author, brands)) return { type: 'skip', reason: 'own' };
+  if (post.promoted) return { type: 'skip', reason: 'sponsored' };
+  const textEl = el.querySelector(selectors.postText);
+  const text = textEl ? cleanText(textEl, LIMITS.text) : '';
+  if (!SEARCH_PATH.test(ctx.url.pathname) || !isListenedPost(ctx, text)) return { type: 'skip', reason: 'not-addressed' };
+
+  const title = link?.querySelector(selectors.actorName);
+  const nameEl = title?.querySelector(selectors.ariaHiddenCopy) ?? title;
+  const name = (nameEl ? readLabel(nameEl, LIMITS.name) : '') || author?.slug || '';
+  if (!name) return { type: 'error', reason: 'no-author' };
+  const age = el.querySelector(selectors.actorAge);
+  const ageLabel = age ? (readLabel(age.querySelector(selectors.ariaHiddenCopy) ?? age, 60).split('•')[0] ?? '').trim() : '';
+  const time = postedAtOf(id, ageLabel, ctx.now);
+  if (!time) return { type: 'error', reason: 'no-time' };
+  return finish({
+    platform: 'linkedin',
+    externalId: id,
+    kind: 'mention',
+    permalink: `${ORIGIN}/feed/update/urn:li:activity:${id}/`,
+    author: { name, ...(author ? { handle: author.slug, profileUrl: profileUrl(author) } : {}) },
+    ...(text ? { text } : {}),
+    postedAt: time.postedAt,
+    postedAtApproximate: time.approximate,
+    byBrand: false,
+  });
+}
+
 // ---------------------------------------------------------------- messaging
 
 /** The message urn is the externalId as it stands (contract C3), when it has the urn's shape. */
@@ -619,6 +695,7 @@ function findItems(root: ParentNode): Element[] {
   const sel = `${selectors.notification}, ${selectors.message}`;
   if ((root as Node).nodeType === 1 && (root as Element).matches(sel)) out.push(root as Element);
   for (const el of root.querySelectorAll(sel)) out.push(el);
+  out.push(...findSearchPosts(root));
   return out;
 }
 
@@ -626,7 +703,11 @@ function itemRootOf(node: Node): Element | null {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   const found = el?.closest(anyItem) ?? null;
   if (found && !found.matches(selectors.emberComment) && found.matches(selectors.sduiComment)) return innerSame(found) ?? found;
-  return found;
+  if (found || !el) return found;
+  for (let post = el.closest(selectors.searchPost); post; post = post.parentElement?.closest(selectors.searchPost) ?? null) {
+    if (isSearchPost(post)) return post;
+  }
+  return null;
 }
 
 function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
@@ -635,6 +716,7 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
   if (brands.size === 0) return { type: 'skip', reason: 'no-brand' };
   if (el.matches(selectors.notification)) return extractNotification(el, ctx, brands);
   if (el.matches(selectors.emberComment) || el.matches(selectors.sduiComment)) return extractComment(el, ctx, brands);
+  if (isSearchPost(el)) return extractSearchPost(el, ctx, brands);
   return { type: 'skip', reason: 'not-an-item' };
 }
 
@@ -704,6 +786,8 @@ export const linkedinAdapter: SiteAdapter = {
     { name: 'post', path: POST_PATH, expect: 'usually' },
     { name: 'notifications', path: /^\/notifications\/?$/, expect: 'always' },
     { name: 'messaging thread', path: THREAD_PATH, expect: 'always' },
+    // Brand listening: results depend on the query and may be none.
+    { name: 'search results', path: SEARCH_PATH, expect: 'never' },
   ],
   shadowHosts: selectors.interopOutlet,
 
@@ -724,6 +808,10 @@ export const linkedinAdapter: SiteAdapter = {
       };
     }
     if (el.matches(selectors.message)) return { element: el, position: 'beforeend' };
+    if (isSearchPost(el)) {
+      const actor = el.querySelector(selectors.actorLink);
+      return actor ? { element: actor, position: 'afterend' } : { element: el, position: 'afterbegin' };
+    }
     // Beside the author link, inside the comment's own root (SDUI re-renders recycle the inner nodes).
     const link = readComment(el)?.authorLink;
     return link && el.contains(link) ? { element: link, position: 'afterend' } : { element: el, position: 'afterbegin' };

@@ -21,3 +21,17 @@ export function listeningMatchers(config: Settings['listening']): RegExp[] | und
 
 /** Whether a post on a search page is a listened mention: listening is on and its text names a keyword. */
 export const isListenedPost = (ctx: PageContext, text: string) => !!ctx.listening?.some((regex) => ruleMatches(regex, text));
+
+/**
+ * Whether `node`'s document is a search page of `path`. LinkedIn and Facebook render posts on every page:
+ * only on their search pages are posts item roots, so the adapters' other pages behave as before.
+ * Read from the document (not the engine's context) because finding item roots has no context.
+ */
+export function isSearchDocument(node: Node, path: RegExp): boolean {
+  const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+  try {
+    return !!doc && path.test(new URL(doc.URL).pathname);
+  } catch {
+    return false;
+  }
+}
