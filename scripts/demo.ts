@@ -63,7 +63,7 @@ for (const site of SITE_PAGES) {
 }
 
 const popup = await context.newPage();
-await popup.setViewportSize({ width: 400, height: 600 });
+await popup.setViewportSize({ width: 440, height: 600 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html`);
 await popup.locator('[role="option"]').first().waitFor();
 if (!headed) await shoot(popup, 'popup');
@@ -77,6 +77,8 @@ const dashboard = await context.newPage();
 await dashboard.setViewportSize({ width: 1280, height: 1400 });
 await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
 await dashboard.getByRole('heading', { name: 'Replyline dashboard' }).waitFor();
+// The demo's items are all recent: a week shows them better than a month.
+await dashboard.getByLabel('Last 7 days').check();
 await dashboard.waitForTimeout(1500);
 if (!headed) await shoot(dashboard, 'dashboard');
 

@@ -10,9 +10,9 @@
 //    after PIGGYBACK_MS.
 export const SLICE_MS = 4;
 /** A long first scan still shows its badges as it goes: its writes land at least this often. */
-export const COMMIT_EVERY_MS = 100;
+export const COMMIT_EVERY_MS = 250;
 /** How long a write waits for the page to render a frame anyway. */
-export const PIGGYBACK_MS = 100;
+export const PIGGYBACK_MS = 250;
 /** rAF does not run in hidden tabs (and is throttled in some visible ones): writes go out anyway. */
 const FRAME_FALLBACK_MS = 500;
 const HIDDEN_WRITE_MS = 50;

@@ -20,6 +20,12 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attribut
 const REFRESH_MS = 60_000;
 /** The protocol takes at most 500 items per capture message. */
 const CAPTURE_CHUNK = 100;
+/**
+ * A new badge waits this long for the background's view, so it goes in once with its real state:
+ * a state change re-lays the page out, about as dear as the insertion on a large thread. A busy
+ * or sleeping background (captures run at a few hundred items a second) holds it no longer.
+ */
+const AWAIT_VIEW_MS = 1000;
 
 export interface EngineState {
   adapter: SiteAdapter;
@@ -66,6 +72,8 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   const toMount = new Map<OverlayHost, { el: Element; anchor: ReturnType<SiteAdapter['badgeAnchor']> }>();
   /** Badges in the page whose view or clock changed since the last write phase. */
   const toUpdate = new Set<OverlayHost>();
+  /** Items whose capture is in flight. */
+  const awaiting = new Set<ItemKey>();
 
   const health = createHealthMeter(adapter, (report) => {
     send('health/report', report).catch(() => {});
@@ -133,14 +141,14 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
 
   /**
    * Write phase, in an animation frame (the page's own when it renders one anyway): sends the
-   * batch's captures, puts in the new badges and updates the changed ones. It reads no layout, so
-   * the frame lays out once. A new item's badge shows "waiting" until the background answers:
-   * waiting for the answer instead left streamed items unbadged (captures take a few ms per item).
+   * batch's captures, puts in the badges whose view is back and updates the changed ones. It reads
+   * no layout, so the frame lays out once.
    */
   const write = () => {
     flushCaptures();
     const now = Date.now();
     for (const [host, { el, anchor }] of toMount) {
+      if (awaiting.has(host.key)) continue;
       toMount.delete(host);
       toUpdate.delete(host);
       if (!el.isConnected || hostOf.get(el) !== host) continue;
@@ -254,12 +262,23 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     health.flush();
     while (toCapture.length) {
       const batch = toCapture.splice(0, CAPTURE_CHUNK);
+      const keys = batch.map(itemKey);
+      for (const key of keys) awaiting.add(key);
+      const settle = () => {
+        for (const key of keys) awaiting.delete(key);
+        batcher.requestWrite();
+      };
+      const late = setTimeout(settle, AWAIT_VIEW_MS);
       send('items/capture', { items: batch })
         .then(applyViews)
         .catch((error) => {
           // Let the next batch retry these items.
-          for (const item of batch) sentSignature.delete(itemKey(item));
+          for (const key of keys) sentSignature.delete(key);
           console.warn('[Replyline] capture failed', error);
+        })
+        .finally(() => {
+          clearTimeout(late);
+          settle();
         });
     }
   };
