@@ -75,6 +75,7 @@ export type CapturedItem = z.infer<typeof capturedItemSchema>;
 
 /** How a customer took the brand's answer (utils/satisfaction.ts). */
 export const SATISFACTION_OUTCOMES = ['positive', 'negative', 'neutral'] as const;
+export type SatisfactionOutcome = (typeof SATISFACTION_OUTCOMES)[number];
 
 export const itemSchema = z.object({
   ...pageFields,

@@ -6,7 +6,18 @@ import { panelHeadingClass } from '@/components/customer-panel/person';
 import { MATCH_NAMES } from '@/components/sla-form-kit';
 import type { HistoryItem } from '@/utils/customers';
 import { send } from '@/utils/protocol';
-import { type ItemStatus, itemKey, PLATFORM_NAMES, type Platform, PRIORITIES, type Priority } from '@/utils/schema';
+import {
+  type ItemStatus,
+  itemKey,
+  PLATFORM_NAMES,
+  type Platform,
+  PRIORITIES,
+  type Priority,
+  SATISFACTION_OUTCOMES,
+  type SatisfactionOutcome,
+} from '@/utils/schema';
+
+const OUTCOME_NAMES: Record<SatisfactionOutcome, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
 
 const STATUS_NAMES: Record<ItemStatus, string> = {
   pending: 'Waiting',
@@ -103,6 +114,33 @@ function HistoryRow({ item, current, now, act }: { item: HistoryItem; current: b
             ))}
           </select>
         </label>
+        {(item.answeredAt || item.status === 'resolved') && (
+          <label className="flex items-center gap-1">
+            <span className="text-slate-500 dark:text-slate-400">Outcome</span>
+            <select
+              className="rounded border border-slate-300 bg-white px-1 text-[12px] dark:border-slate-600 dark:bg-slate-800"
+              aria-label={`Outcome of this ${where}`}
+              value={item.outcome ?? ''}
+              onChange={(e) =>
+                act(
+                  send('items/set-outcome', {
+                    key: { platform: item.platform, externalId: item.externalId },
+                    outcome: (e.target.value || null) as SatisfactionOutcome | null,
+                  }),
+                  e.target.value ? `Outcome set to ${e.target.value}.` : 'Outcome left to the customer’s next message.',
+                )
+              }
+            >
+              {/* Unset: the customer's next message decides (utils/satisfaction.ts). */}
+              <option value="">From their reply</option>
+              {SATISFACTION_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {OUTCOME_NAMES[o]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {href && (
           <a href={href} target="_blank" rel="noopener noreferrer" className="ml-auto text-sky-700 underline dark:text-sky-300">
             Open on {PLATFORM_NAMES[item.platform]}

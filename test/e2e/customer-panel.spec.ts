@@ -14,8 +14,8 @@ const CASES = [
 const PANEL = 'replyline-customer-panel';
 const panel = (page: Page): FrameLocator => page.frameLocator(`${PANEL} iframe`);
 
-/** The stored author of an item, read straight from the background's database. */
-const authorOf = (worker: Worker, key: string) =>
+/** An item as stored, read straight from the background's database. */
+const storedItem = (worker: Worker, key: string) =>
   worker.evaluate(async (k) => {
     const colon = k.indexOf(':');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -23,7 +23,7 @@ const authorOf = (worker: Worker, key: string) =>
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const item = await new Promise<{ author: { name: string } } | undefined>((resolve) => {
+    const item = await new Promise<{ author: { name: string }; outcome?: string } | undefined>((resolve) => {
       const get = db
         .transaction('items')
         .objectStore('items')
@@ -31,8 +31,9 @@ const authorOf = (worker: Worker, key: string) =>
       get.onsuccess = () => resolve(get.result);
     });
     db.close();
-    return item?.author.name;
+    return item;
   }, key);
+const authorOf = async (worker: Worker, key: string) => (await storedItem(worker, key))?.author.name;
 
 /** Where things are on the page: the panel must not move any of it. */
 const layout = (page: Page, key: string) =>
@@ -208,4 +209,27 @@ test('page scripts cannot open or close the panel: forged messages and synthetic
   await page.evaluate(() => history.pushState({}, '', '/notifications/mentions'));
   await page.waitForTimeout(300);
   await expect(panel(page).locator(`[data-replyline-history="${key}"]`)).toBeVisible();
+});
+
+test('an answered item takes a satisfaction outcome set by hand, and gives it back to the reading', async ({
+  context,
+  extensionId,
+  worker,
+}) => {
+  const page = await seededPage(context, extensionId, CASES[1].url);
+  const answered = page.locator('[data-replyline-sla="answered"]').first();
+  await expect(answered).toBeAttached();
+  const key = (await answered.getAttribute('data-replyline-item')) ?? '';
+  await answered.scrollIntoViewIfNeeded();
+  await answered.click();
+  const outcome = panel(page)
+    .locator(`[data-replyline-history="${key}"]`)
+    .getByLabel(/^Outcome of this/);
+  await expect(outcome).toHaveValue('');
+  const stored = async () => (await storedItem(worker, key))?.outcome ?? null;
+  await outcome.selectOption('positive');
+  await expect.poll(stored).toBe('positive');
+  await expect(outcome).toHaveValue('positive');
+  await outcome.selectOption('');
+  await expect.poll(stored).toBe(null);
 });
