@@ -31,6 +31,7 @@ import { launch, type Mode, type Session, serviceWorkerHeapMB } from './bench/br
 import { BUNDLE_BUDGETS, bundleSizes } from './bench/bundles.ts';
 import {
   benchExtensionCopy,
+  FILL_VERSION,
   type IdbResult,
   idbScenario,
   openBenchPage,
@@ -250,9 +251,10 @@ let popup: PopupResult | null = null;
 let worker: WorkerResult | null = null;
 if (wants('idb')) {
   // Rows written once and kept: a million take minutes. Keyed by what shapes them: the schema
-  // (db.ts, whose versions list the tables and indexes) and the generator.
+  // (db.ts, whose versions list the tables and indexes) and the generator's version.
   const key = createHash('sha1');
-  for (const f of ['utils/db.ts', 'scripts/bench/extension-page.ts']) key.update(await readFile(f));
+  key.update(await readFile('utils/db.ts'));
+  key.update(`fill ${FILL_VERSION}`);
   const profileName = `idb-profile-${key.digest('hex').slice(0, 12)}`;
   for (const old of await readdir(work))
     if (old.startsWith('idb-profile-') && old !== profileName) await rm(join(work, old), { recursive: true, force: true });
@@ -375,6 +377,13 @@ if (wants('page')) {
         ),
       },
       { section, scenario: 'items that got a badge', unit: 'count', ...extOnly((r) => p(r).badged), note: 'of every item the page showed' },
+      {
+        section,
+        scenario: 'capture messages that failed',
+        unit: 'count',
+        ...extOnly((r) => p(r).captureFailures),
+        note: 'the engine’s “capture failed” warnings: those badges stay “Waiting for Replyline…”',
+      },
       { section, scenario: 'JS heap after (GC)', unit: 'MB', ...all((r) => p(r).heapAfter.jsUsedMB) },
       { section, scenario: 'DOM heap after (GC)', unit: 'MB', ...all((r) => p(r).heapAfter.domUsedMB) },
     );

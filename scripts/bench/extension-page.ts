@@ -75,26 +75,10 @@ const api = {
     for (let start = from; start < to; start += chunk) {
       const rows: ItemRecord[] = [];
       for (let i = start; i < Math.min(to, start + chunk); i++) {
-        const c = captured(i, now, 'f');
+        const { byBrand: _, ...c } = captured(i, now, 'f');
         const status = statusOf(i);
-        rows.push(
-          withDeadlines(
-            {
-              platform: c.platform,
-              externalId: c.externalId,
-              kind: c.kind,
-              permalink: c.permalink,
-              author: c.author,
-              text: c.text,
-              postedAt: c.postedAt,
-              capturedAt: c.postedAt,
-              status,
-              ...(status === 'pending' ? {} : { answeredAt: c.postedAt }),
-              customerKey: customerKeyOf(c),
-            },
-            ctx,
-          ),
-        );
+        const answered = status === 'pending' ? {} : { answeredAt: c.postedAt };
+        rows.push(withDeadlines({ ...c, capturedAt: c.postedAt, status, ...answered, customerKey: customerKeyOf(c) }, ctx));
       }
       await d.items.bulkAdd(rows);
     }

@@ -11,6 +11,9 @@ import { median, percentile } from './stats.ts';
 
 type BenchWindow = Window & { replylineBench: ExtensionBenchApi };
 
+/** Bump when extension-page.ts generates different rows: the cached databases are then rebuilt. */
+export const FILL_VERSION = 1;
+
 /** Copies the build to `dir` and adds bench.html with the bundled extension-page.ts. */
 export async function benchExtensionCopy(extensionDir: string, dir: string): Promise<string> {
   await rm(dir, { recursive: true, force: true });

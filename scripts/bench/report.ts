@@ -73,35 +73,33 @@ function columns(summaries: Summary[], withBefore: boolean) {
     ...(withBefore ? [fmtUnit(s.beforeMedian, s.unit), fmtRatio(s.change)] : []),
     verdict(s),
   ]);
-  return { header, rows };
+  return { header, cells: rows };
+}
+
+/** Per section, in order of first appearance: its summaries and their table. */
+function sections(summaries: Summary[], withBefore: boolean) {
+  return [...new Set(summaries.map((s) => s.section))].map((section) => {
+    const rows = summaries.filter((s) => s.section === section);
+    return { section, rows, ...columns(rows, withBefore) };
+  });
 }
 
 export function textTables(summaries: Summary[], withBefore: boolean): string {
-  const out: string[] = [];
-  for (const section of [...new Set(summaries.map((s) => s.section))]) {
-    const { header, rows } = columns(
-      summaries.filter((s) => s.section === section),
-      withBefore,
-    );
-    out.push(`\n${section}\n${table(header, rows)}`);
-  }
-  return out.join('\n');
+  return sections(summaries, withBefore)
+    .map((s) => `\n${s.section}\n${table(s.header, s.cells)}`)
+    .join('\n');
 }
 
 const escapeCell = (s: string) => s.replaceAll('|', '\\|');
 
 export function markdownTables(summaries: Summary[], withBefore: boolean): string {
   const out: string[] = [];
-  for (const section of [...new Set(summaries.map((s) => s.section))]) {
-    const { header, rows } = columns(
-      summaries.filter((s) => s.section === section),
-      withBefore,
-    );
+  for (const { section, header, cells, rows } of sections(summaries, withBefore)) {
     out.push(`### ${section}\n`);
     out.push(`| ${header.join(' | ')} |`);
     out.push(`|${header.map((_, i) => (i ? '---:' : '---')).join('|')}|`);
-    for (const r of rows) out.push(`| ${r.map(escapeCell).join(' | ')} |`);
-    const notes = summaries.filter((s) => s.section === section && s.note);
+    for (const r of cells) out.push(`| ${r.map(escapeCell).join(' | ')} |`);
+    const notes = rows.filter((s) => s.note);
     if (notes.length) out.push('', ...notes.map((s) => `- *${s.scenario}*: ${s.note}`));
     out.push('');
   }

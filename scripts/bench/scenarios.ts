@@ -93,6 +93,8 @@ export interface PageResult {
   heapAfter: { jsUsedMB: number; domUsedMB: number };
   /** How many batches of items the page received (stream chunks; 1 for a page loaded whole). */
   batches: number;
+  /** Capture messages the background refused or failed (the engine logs each): their badges never get a state. */
+  captureFailures: number;
 }
 
 export interface PageSpec {
@@ -115,6 +117,10 @@ export async function pageScenario(session: Session, spec: PageSpec): Promise<Pa
   const what = `${session.mode} ${spec.name}`;
   const expected = ext ? spec.badges : 0;
   const page = await session.context.newPage();
+  let captureFailures = 0;
+  page.on('console', (m) => {
+    if (m.text().startsWith('[Replyline] capture failed')) captureFailures++;
+  });
   try {
     await page.addInitScript(benchInit, expected);
     const cdp = await cdpFor(page);
@@ -212,6 +218,7 @@ export async function pageScenario(session: Session, spec: PageSpec): Promise<Pa
       trace: summarizeTrace(events, markTime, seen.frames as Frame[]),
       heapAfter: await heapAfterGc(cdp),
       batches: spec.stream ? spec.stream.chunks.length : 1,
+      captureFailures,
     };
   } finally {
     await page.close().catch(() => {});
