@@ -195,7 +195,7 @@ if (wants('page') || wants('insert')) {
           }
         let facebook = null as unknown as PageResult;
         let stream = null as unknown as PageResult;
-        let typing: TypingResult = { chars: 0, latencies: [] };
+        let typing: TypingResult = { chars: 0, latencies: [], guardCheckMs: null };
         if (wants('page')) {
           typing = await typingScenario(session, { chars: config.typeChars, delayMs: config.typeDelayMs });
           facebook = await pageScenario(session, {
@@ -394,6 +394,13 @@ if (wants('page')) {
       scenario: 'typing in Draft.js: keystroke → next frame p95 (per run)',
       unit: 'ms',
       ...all((r) => percentile(r.typing.latencies, 95)),
+    },
+    {
+      section: 'Typing and insertion',
+      scenario: 'reply guard: its last check of the typed draft',
+      unit: 'ms',
+      ...extOnly((r) => r.typing.guardCheckMs),
+      note: 'the guard’s own performance measure (replyline:reply-guard) after typing in the Draft.js box',
     },
     {
       section: 'Typing and insertion',

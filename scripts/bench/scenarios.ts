@@ -245,8 +245,12 @@ export interface TypingResult {
   chars: number;
   /** Per keystroke: keydown event time → the next animation frame, ms. */
   latencies: number[];
+  /** The reply guard's last check of the typed draft (its own performance measure), ms; null without one. */
+  guardCheckMs: number | null;
 }
 
+/** utils/engine/reply-guard.ts's GUARD_MEASURE (its '@/' imports do not load in Node). */
+const GUARD_MEASURE = 'replyline:reply-guard';
 const TYPING_TEXT = 'thanks for the quick answer i will check the tracking link again tomorrow morning and get back to you ';
 const DRAFT_EDITOR = '[data-testid="tweetTextarea_0"][contenteditable="true"]';
 
@@ -299,15 +303,19 @@ export async function typingScenario(session: Session, options: { chars: number;
     });
     await page.keyboard.type(text, { delay: options.delayMs });
     await page.waitForTimeout(300);
-    const got = await page.evaluate(() => ({
-      lat: (window as unknown as { __typing: number[] }).__typing,
-      model: (window as unknown as { __xComposer?: { text(): string } }).__xComposer?.text() ?? null,
-    }));
+    const got = await page.evaluate(
+      (measure) => ({
+        lat: (window as unknown as { __typing: number[] }).__typing,
+        model: (window as unknown as { __xComposer?: { text(): string } }).__xComposer?.text() ?? null,
+        guard: performance.getEntriesByName(measure, 'measure').at(-1)?.duration ?? null,
+      }),
+      GUARD_MEASURE,
+    );
     if (got.model !== text)
       throw new Error(`bench: ${session.mode} typing: the Draft.js model holds ${JSON.stringify(got.model?.slice(0, 60))}`);
     if (got.lat.length !== text.length)
       throw new Error(`bench: ${session.mode} typing: ${got.lat.length} keystrokes timed, expected ${text.length}`);
-    return { chars: text.length, latencies: got.lat };
+    return { chars: text.length, latencies: got.lat, guardCheckMs: got.guard };
   } finally {
     await page.close().catch(() => {});
   }

@@ -1,12 +1,14 @@
 import emoji from 'sentiment/build/emoji.json';
 import afinn from 'sentiment/languages/en/labels.json';
-import { installSentimentLists, scoreSentiment } from '@/utils/sentiment';
-import { loadSentimentLists } from '@/utils/sentiment-lists';
 
-afterEach(() => installSentimentLists({ afinn, emoji }));
+// Fresh copies of both modules: the test setup has already loaded the lists into the shared ones.
+async function freshModules() {
+  vi.resetModules();
+  return { ...(await import('@/utils/sentiment')), ...(await import('@/utils/sentiment-lists')) };
+}
 
 test('without the lists English falls back to care phrases; once read, general words and emoji count', async () => {
-  installSentimentLists({ afinn: {}, emoji: {} });
+  const { loadSentimentLists, scoreSentiment } = await freshModules();
   expect(scoreSentiment('What a superb and delightful team 😍', 'en')).toBe(0);
   expect(scoreSentiment('still waiting for my refund', 'en')).toBeLessThan(0);
 
@@ -17,4 +19,16 @@ test('without the lists English falls back to care phrases; once read, general w
   // Read once per worker life.
   await loadSentimentLists(read);
   expect(read).toHaveBeenCalledTimes(2);
+});
+
+test('a failed read is retried on the next capture', async () => {
+  const { loadSentimentLists, scoreSentiment } = await freshModules();
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  await loadSentimentLists(async () => {
+    throw new Error('gone');
+  });
+  expect(warn).toHaveBeenCalled();
+  expect(scoreSentiment('superb', 'en')).toBe(0);
+  await loadSentimentLists(async (path) => (path.endsWith('emoji.json') ? emoji : afinn));
+  expect(scoreSentiment('superb', 'en')).toBeGreaterThan(0);
 });
