@@ -172,6 +172,9 @@ export async function popupScenario(
 ): Promise<PopupResult> {
   const file = await call(bench, 'pendingFile', options.pending);
   await call(bench, 'importFile', file);
+  // The import's after-work (SLA pass, counters) keeps the worker busy for a while: measure the
+  // popup as it opens on an ordinary day, once three round trips in a row come back quickly.
+  for (let quick = 0, tries = 0; quick < 3 && tries < 300; tries++) quick = (await call(bench, 'roundTrip')) < 50 ? quick + 1 : 0;
   const firstRowsMs: number[] = [];
   let rowsShown = 0;
   let scroll: PopupResult['scroll'] = { frames: 0, maxFrameMs: Number.NaN, p95FrameMs: Number.NaN, longFrames: 0, scrolledPx: 0 };

@@ -94,12 +94,15 @@ const escapeCell = (s: string) => s.replaceAll('|', '\\|');
 
 export function markdownTables(summaries: Summary[], withBefore: boolean): string {
   const out: string[] = [];
+  const explained = new Set<string>();
   for (const { section, header, cells, rows } of sections(summaries, withBefore)) {
     out.push(`### ${section}\n`);
     out.push(`| ${header.join(' | ')} |`);
     out.push(`|${header.map((_, i) => (i ? '---:' : '---')).join('|')}|`);
     for (const r of cells) out.push(`| ${r.map(escapeCell).join(' | ')} |`);
-    const notes = rows.filter((s) => s.note);
+    // Each explanation once, where its figure first appears.
+    const notes = rows.filter((s) => s.note && !explained.has(`${s.scenario}|${s.note}`));
+    for (const s of notes) explained.add(`${s.scenario}|${s.note}`);
     if (notes.length) out.push('', ...notes.map((s) => `- *${s.scenario}*: ${s.note}`));
     out.push('');
   }
