@@ -147,7 +147,9 @@ export function installReplyGuard(env: ReplyGuardEnv): { dispose(): void } {
     );
     host.hidden = false;
     if (!host.isConnected) doc.body.append(host);
-    place();
+    // Measured in the next frame, with the layout the browser does then anyway: reading the boxes
+    // here would force a layout of the whole page inside the check.
+    requestAnimationFrame(place);
   };
 
   const check = () => {
