@@ -1,7 +1,7 @@
 // Options → alerts: when desktop notifications come, and quiet hours.
 import { useState } from 'react';
 import { FieldProblem, hintClass, optionalNumber, TextField } from '@/components/sla-form-kit';
-import { buttonClass, errorText, Section, SettingsOutcome } from '@/components/ui';
+import { buttonClass, errorText, Section, SettingsForm, SettingsOutcome } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { send } from '@/utils/protocol';
 import { alertSettingsSchema, DEFAULT_ALERTS } from '@/utils/schema';
@@ -58,14 +58,7 @@ export function AlertsSection() {
   );
   return (
     <Section title="Alerts">
-      <form
-        noValidate
-        className="flex flex-col gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <SettingsForm onSave={save} className="flex flex-col gap-2">
         <div className="flex flex-wrap gap-4 text-[14px]">
           {check('enabled', 'Desktop alerts')}
           {check('atBreach', 'Alert when a reply becomes overdue')}
@@ -99,7 +92,7 @@ export function AlertsSection() {
         </div>
         <FieldProblem text={problems.quiet} />
         <p className={hintClass}>Quiet hours use this browser's time zone; alerts held during them arrive together afterwards.</p>
-      </form>
+      </SettingsForm>
       <SettingsOutcome status={status} loadError={settings.error} error={error} />
     </Section>
   );

@@ -1,7 +1,7 @@
 // Options → brand listening: keywords that turn posts on the sites' own search pages into mentions.
 import { useState } from 'react';
 import { FieldProblem, hintClass } from '@/components/sla-form-kit';
-import { buttonClass, errorText, Field, inputClass, Section, SettingsOutcome } from '@/components/ui';
+import { buttonClass, errorText, Field, inputClass, Section, SettingsForm, SettingsOutcome } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { ruleMatchProblem } from '@/utils/keyword-match';
 import { send } from '@/utils/protocol';
@@ -60,14 +60,7 @@ export function ListeningSection() {
   };
   return (
     <Section title="Brand listening">
-      <form
-        noValidate
-        className="flex flex-col gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <SettingsForm onSave={save} className="flex flex-col gap-2">
         <label className="flex items-center gap-2 text-[14px]">
           <input type="checkbox" checked={v.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
           Listen for brand keywords on search pages
@@ -97,7 +90,7 @@ export function ListeningSection() {
         <button type="submit" className={`${buttonClass} self-start`}>
           Save brand listening
         </button>
-      </form>
+      </SettingsForm>
       <SettingsOutcome status={status} loadError={settings.error} error={error} />
     </Section>
   );

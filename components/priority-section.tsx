@@ -2,7 +2,7 @@
 // what a negative tone does, and how long message text is kept.
 import { useState } from 'react';
 import { FieldProblem, hintClass, MATCH_NAMES, optionalNumber, TextField } from '@/components/sla-form-kit';
-import { buttonClass, errorText, Field, inputClass, quietClass, Section, SettingsOutcome } from '@/components/ui';
+import { buttonClass, errorText, Field, inputClass, quietClass, Section, SettingsForm, SettingsOutcome } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { ruleMatchProblem } from '@/utils/keyword-match';
 import { compilePriorityRules, DEFAULT_NEGATIVE_PRIORITY, DEFAULT_PRIORITY_RULES, priorityFor } from '@/utils/priority';
@@ -79,14 +79,7 @@ export function PrioritySection() {
 
   return (
     <Section title="Priority and retention">
-      <form
-        noValidate
-        className="flex flex-col gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <SettingsForm onSave={save} className="flex flex-col gap-3">
         <p className={hintClass}>
           A captured message that matches a rule gets its priority (the highest of all that match), before the SLA policy is chosen. Write
           words or phrases separated by commas (<code>refund*</code> also matches "refunds"; case and accents do not matter), or a{' '}
@@ -161,7 +154,7 @@ export function PrioritySection() {
           </button>
         </div>
         <FieldProblem text={tried && problems.some(Boolean) ? 'Fix the rules marked above before saving.' : undefined} />
-      </form>
+      </SettingsForm>
       <SettingsOutcome status={status} loadError={settings.error} error={error} />
     </Section>
   );

@@ -56,6 +56,22 @@ export function PlatformSelect({ label, value, onChange }: { label: string; valu
 }
 
 /** Under a settings form: what was saved (announced politely), and why loading or saving failed. */
+/** A settings form: the browser's own validation bubbles stay off (fields show our messages), Enter saves. */
+export function SettingsForm({ onSave, className, children }: { onSave: () => void; className: string; children: ReactNode }) {
+  return (
+    <form
+      noValidate
+      className={className}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
 export function SettingsOutcome({ status, loadError, error }: { status?: string; loadError?: string; error?: string }) {
   return (
     <>

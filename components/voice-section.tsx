@@ -2,7 +2,7 @@
 // in the sites' composers and in the template editor. Saved as `settings.voice` (exported with settings).
 import { useState } from 'react';
 import { FieldProblem, hintClass, optionalNumber, TextField } from '@/components/sla-form-kit';
-import { Alert, buttonClass, errorText, Field, inputClass, quietClass, Section } from '@/components/ui';
+import { Alert, buttonClass, errorText, Field, inputClass, quietClass, Section, SettingsForm } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { send } from '@/utils/protocol';
 import { PLATFORM_NAMES, PLATFORMS, type Platform, type VoiceGuide, voiceGuideSchema } from '@/utils/schema';
@@ -167,14 +167,7 @@ export function VoiceSection() {
         Replyline checks what you write in a site's reply box and in templates against this guide, and shows hints next to the box. It never
         blocks sending and changes nothing without a click.
       </p>
-      <form
-        noValidate
-        className="flex flex-col gap-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <SettingsForm onSave={save} className="flex flex-col gap-3">
         <Field label="Guide for">
           {(id) => (
             <select id={id} className={inputClass} value={account} onChange={(e) => setAccount(e.target.value)}>
@@ -266,7 +259,7 @@ export function VoiceSection() {
           )}
         </div>
         <FieldProblem text={problem} />
-      </form>
+      </SettingsForm>
       <div className="mt-3 flex flex-col gap-2">
         <Field label="Try a reply (to an unhappy Maya Ortiz on X)">
           {(id) => <textarea id={id} rows={2} className={inputClass} value={trial} onChange={(e) => setTrial(e.target.value)} />}
