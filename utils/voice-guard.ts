@@ -110,7 +110,8 @@ const OFFER: Record<Lang, string> = {
 };
 const GREETING: Record<Lang, string> = { en: 'Hi', fr: 'Bonjour', es: 'Hola', de: 'Hallo' };
 
-const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string | undefined) => !!c && WORD_CHAR_RE.test(c);
 
 /** Lower-case, accents removed, with each folded character's offset in the original text. */
 interface Folded {
@@ -135,9 +136,33 @@ export function foldText(text: string): Folded {
 
 const foldPhrase = (phrase: string) => foldText(phrase.trim()).folded.replace(/\s+/g, ' ');
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A phrase as a whole-word, whitespace-tolerant pattern over folded text. */
-const phrasePattern = (phrase: string) =>
-  `(?<![\\p{L}\\p{N}])${foldPhrase(phrase).split(' ').map(escapeRegex).join('\\s+')}(?![\\p{L}\\p{N}])`;
+/**
+ * A phrase as a whitespace-tolerant pattern over folded text; whole words are checked by
+ * `wholeWords`, not by lookarounds: V8 compiles each `\p{L}` class in a pattern into thousands of
+ * ranges (~0.3 ms each), again whenever a GC flushed the unused code, and the 27 private-channel
+ * phrases alone made the first check after a page load take 18 ms.
+ */
+const phraseRegExp = (phrase: string) => new RegExp(foldPhrase(phrase).split(' ').map(escapeRegex).join('\\s+'), 'gu');
+
+/** A code point's worth of text just before / at `i`, so letters outside the BMP count as letters. */
+const codePointBefore = (text: string, i: number) => {
+  const unit = text.charCodeAt(i - 1);
+  const start = unit >= 0xdc00 && unit <= 0xdfff ? i - 2 : i - 1;
+  return start >= 0 ? String.fromCodePoint(text.codePointAt(start) ?? 0) : undefined;
+};
+const codePointAt = (text: string, i: number) => (i < text.length ? String.fromCodePoint(text.codePointAt(i) ?? 0) : undefined);
+
+/** The matches of a phrase that stand as whole words, in text order, without overlaps. */
+function* wholeWords(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!isWordChar(codePointBefore(text, m.index)) && !isWordChar(codePointAt(text, end))) {
+      yield m;
+      re.lastIndex = end;
+    } else re.lastIndex = m.index + 1;
+  }
+}
 
 interface CompiledPhrase {
   re: RegExp;
@@ -154,9 +179,7 @@ interface Compiled {
 }
 
 const compile = (list: VoiceGuide['banned'] = []): CompiledPhrase[] =>
-  list
-    .filter((p) => foldPhrase(p.phrase))
-    .map((p) => ({ re: new RegExp(phrasePattern(p.phrase), 'gu'), phrase: p.phrase, alternative: p.alternative }));
+  list.filter((p) => foldPhrase(p.phrase)).map((p) => ({ re: phraseRegExp(p.phrase), phrase: p.phrase, alternative: p.alternative }));
 
 const compiledGuides = new WeakMap<VoiceGuide, Compiled>();
 function compiled(guide: VoiceGuide): Compiled {
@@ -180,7 +203,7 @@ function compiled(guide: VoiceGuide): Compiled {
   return c;
 }
 
-const PRIVATE_CHANNEL_RE = new RegExp(PRIVATE_CHANNEL.map(phrasePattern).join('|'), 'u');
+const PRIVATE_CHANNEL_RES = PRIVATE_CHANNEL.map(phraseRegExp);
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 // Nine or more digits with the usual separators: a phone number, not a price or a date.
 const PHONE_RE = /(?<![\p{L}\p{N}])\+?\(?\d(?:[\d\s().-]{7,18})\d(?![\p{L}\p{N}])/gu;
@@ -228,8 +251,7 @@ export function checkReply(draft: string, guide: VoiceGuide, context: VoiceConte
 
   const phrases = (list: CompiledPhrase[], rule: 'banned' | 'discouraged', severity: VoiceHint['severity']) => {
     for (const p of list) {
-      p.re.lastIndex = 0;
-      for (let m = p.re.exec(folded); m; m = p.re.exec(folded)) {
+      for (const m of wholeWords(p.re, folded)) {
         const end = m.index + m[0].length;
         if (inName(m.index, end)) continue;
         const range = original(m.index, end);
@@ -361,8 +383,7 @@ export function checkReply(draft: string, guide: VoiceGuide, context: VoiceConte
       }
     }
     for (const w of c.privateWords) {
-      w.re.lastIndex = 0;
-      for (let m = w.re.exec(folded); m; m = w.re.exec(folded)) privateHint(`"${w.phrase}"`, original(m.index, m.index + m[0].length));
+      for (const m of wholeWords(w.re, folded)) privateHint(`"${w.phrase}"`, original(m.index, m.index + m[0].length));
     }
   }
 
@@ -371,7 +392,7 @@ export function checkReply(draft: string, guide: VoiceGuide, context: VoiceConte
     context.publicReply &&
     context.itemSentiment !== undefined &&
     context.itemSentiment <= NEGATIVE_SENTIMENT_MAX &&
-    !PRIVATE_CHANNEL_RE.test(folded)
+    !PRIVATE_CHANNEL_RES.some((re) => !wholeWords(re, folded).next().done)
   ) {
     const end = text.trimEnd().length;
     hints.push({

@@ -245,8 +245,8 @@ export interface TypingResult {
   chars: number;
   /** Per keystroke: keydown event time → the next animation frame, ms. */
   latencies: number[];
-  /** The reply guard's last check of the typed draft (its own performance measure), ms; null without one. */
-  guardCheckMs: number | null;
+  /** The reply guard's checks (its own performance measure), one per typing burst, first after the page load first, ms. */
+  guardChecksMs: number[];
 }
 
 /** utils/engine/reply-guard.ts's GUARD_MEASURE (its '@/' imports do not load in Node). */
@@ -301,21 +301,29 @@ export async function typingScenario(session: Session, options: { chars: number;
         true,
       );
     });
-    await page.keyboard.type(text, { delay: options.delayMs });
-    await page.waitForTimeout(300);
-    const got = await page.evaluate(
-      (measure) => ({
-        lat: (window as unknown as { __typing: number[] }).__typing,
-        model: (window as unknown as { __xComposer?: { text(): string } }).__xComposer?.text() ?? null,
-        guard: performance.getEntriesByName(measure, 'measure').at(-1)?.duration ?? null,
-      }),
-      GUARD_MEASURE,
-    );
+    await page.evaluate((measure) => {
+      const checks: number[] = [];
+      (window as unknown as { __guard: number[] }).__guard = checks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (entry.name === measure) checks.push(entry.duration);
+      }).observe({ type: 'measure' });
+    }, GUARD_MEASURE);
+    // Bursts with pauses longer than the guard's debounce: one check after each.
+    const bursts = text.match(/.{1,25}(?:\s|$)/g) ?? [text];
+    for (const burst of bursts) {
+      await page.keyboard.type(burst, { delay: options.delayMs });
+      await page.waitForTimeout(500);
+    }
+    const got = await page.evaluate(() => ({
+      lat: (window as unknown as { __typing: number[] }).__typing,
+      model: (window as unknown as { __xComposer?: { text(): string } }).__xComposer?.text() ?? null,
+      guard: (window as unknown as { __guard: number[] }).__guard,
+    }));
     if (got.model !== text)
       throw new Error(`bench: ${session.mode} typing: the Draft.js model holds ${JSON.stringify(got.model?.slice(0, 60))}`);
     if (got.lat.length !== text.length)
       throw new Error(`bench: ${session.mode} typing: ${got.lat.length} keystrokes timed, expected ${text.length}`);
-    return { chars: text.length, latencies: got.lat, guardCheckMs: got.guard };
+    return { chars: text.length, latencies: got.lat, guardChecksMs: got.guard };
   } finally {
     await page.close().catch(() => {});
   }

@@ -75,6 +75,9 @@ test.each<[string, string, Partial<VoiceContext>, VoiceRule[]]>([
   ['negative item in a DM needs no offer', 'Hi Maya, sorry about that. ^Sam', { itemSentiment: -0.7, publicReply: false, kind: 'dm' }, []],
   ['neutral item needs no offer', 'Hi Maya, sorry about that. ^Sam', { itemSentiment: 0 }, []],
   ['"admin" does not contain the DM offer', 'Hi Maya, our admin will look. ^Sam', { itemSentiment: -0.7 }, ['private-offer']],
+  // Whole words are checked after the match: the next candidate starts one character later.
+  ['"dms" after "admins" still counts', 'Hi Maya, our admins read DMs. ^Sam', { itemSentiment: -0.7 }, []],
+  ['a letter outside the BMP is part of the word', 'Hi Maya, 𝐚dm will look. ^Sam', { itemSentiment: -0.7 }, ['private-offer']],
 ])('%s', (_name, draft, over, expected) => {
   expect(rulesOf(draft, ctx(over))).toEqual(expected);
 });
@@ -84,6 +87,7 @@ describe('false positives', () => {
     ['a customer named after a banned word', 'Hi Dick, thanks for the note. ^Sam', { name: 'Dick Turner', firstName: 'Dick' }],
     ['a name containing a banned word', 'Hi Benedick, thanks for the note. ^Sam', { name: 'Benedick Lowe', firstName: 'Benedick' }],
     ['a banned word inside a longer word', 'Hi Maya, Dickens is a classic. ^Sam', { name: 'Maya Ortiz', firstName: 'Maya' }],
+    ['a banned word glued to a letter outside the BMP', 'Hi Maya, dick𝐚 is a name. ^Sam', { name: 'Maya Ortiz', firstName: 'Maya' }],
     ['a handle containing the phrase', 'Hi @noproblem_jo, thanks. ^Sam', { name: 'Jo', firstName: 'Jo', handle: '@noproblem_jo' }],
   ])('%s', (_name, draft, customer) => {
     expect(rulesOf(draft, ctx({ customer }))).toEqual([]);

@@ -53,27 +53,33 @@ export function installReplyGuard(env: ReplyGuardEnv): { dispose(): void } {
   const doc = document;
   const host = doc.createElement('div');
   host.setAttribute('data-replyline-guard', '');
-  // Open: the live region must reach assistive tools; it holds only the user's own draft and our text.
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = GUARD_CSS;
+  host.hidden = true;
   const box = doc.createElement('div');
   box.className = 'box';
   const list = doc.createElement('ul');
   list.id = 'hints';
   list.hidden = true;
-  const status = doc.createElement('div');
-  status.setAttribute('role', 'status');
-  status.setAttribute('aria-live', 'polite');
   const chip = doc.createElement('button');
-  chip.type = 'button';
-  chip.className = 'chip';
-  chip.setAttribute('aria-expanded', 'false');
-  chip.setAttribute('aria-controls', 'hints');
-  status.append(chip);
-  box.append(list, status);
-  root.append(style, box);
-  host.hidden = true;
+  // The shadow tree is built on the first hint: most page loads never show one.
+  const attach = () => {
+    // Open: the live region must reach assistive tools; it holds only the user's own draft and our text.
+    const root = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = GUARD_CSS;
+    const status = doc.createElement('div');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    chip.type = 'button';
+    chip.setAttribute('aria-expanded', 'false');
+    chip.setAttribute('aria-controls', 'hints');
+    chip.addEventListener('click', toggle);
+    status.append(chip);
+    box.append(list, status);
+    root.append(style, box);
+    // Clicking the chip must not take focus from the composer (some sites fold it on blur).
+    root.addEventListener('mousedown', (e) => e.preventDefault());
+    doc.body.append(host);
+  };
 
   let composer: Element | null = null;
   let checkedText = '';
@@ -145,8 +151,9 @@ export function installReplyGuard(env: ReplyGuardEnv): { dispose(): void } {
         return li;
       }),
     );
+    if (!host.shadowRoot) attach();
+    else if (!host.isConnected) doc.body.append(host);
     host.hidden = false;
-    if (!host.isConnected) doc.body.append(host);
     // Measured in the next frame, with the layout the browser does then anyway: reading the boxes
     // here would force a layout of the whole page inside the check.
     requestAnimationFrame(place);
@@ -213,9 +220,6 @@ export function installReplyGuard(env: ReplyGuardEnv): { dispose(): void } {
     chip.setAttribute('aria-expanded', String(!list.hidden));
     place();
   };
-  chip.addEventListener('click', toggle);
-  // Clicking the chip must not take focus from the composer (some sites fold it on blur).
-  root.addEventListener('mousedown', (e) => e.preventDefault());
 
   const onScroll = () => requestAnimationFrame(place);
   const events = ['input', 'keyup', 'paste', 'cut', 'drop', 'focusin', 'focusout'] as const;
