@@ -13,6 +13,7 @@ interface Draft {
   rules: PriorityRule[];
   negative: Priority;
   textDays: string;
+  itemDays: string;
 }
 
 function PrioritySelect({ label, value, onChange }: { label: string; value: Priority; onChange: (p: Priority) => void }) {
@@ -45,6 +46,7 @@ export function PrioritySection() {
     rules: [...(stored?.priorityRules ?? DEFAULT_PRIORITY_RULES)],
     negative: stored?.negativeSentimentPriority ?? DEFAULT_NEGATIVE_PRIORITY,
     textDays: stored?.retention?.textDays ? String(stored.retention.textDays) : '',
+    itemDays: stored?.retention?.itemDays ? String(stored.retention.itemDays) : '',
   };
   const set = (patch: Partial<Draft>) => {
     setDraft({ ...v, ...patch });
@@ -54,16 +56,19 @@ export function PrioritySection() {
     set({ rules: v.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
   const problems = v.rules.map((r) => ruleMatchProblem(r.match));
   const days = optionalNumber(v.textDays);
-  const daysProblem =
-    days === undefined || (Number.isInteger(days) && days >= 1 && days <= 36500) ? undefined : 'A whole number of days, 1 or more.';
+  const itemDays = optionalNumber(v.itemDays);
+  const daysProblemOf = (n: number | undefined) =>
+    n === undefined || (Number.isInteger(n) && n >= 1 && n <= 36500) ? undefined : 'A whole number of days, 1 or more.';
+  const daysProblem = daysProblemOf(days);
+  const itemDaysProblem = daysProblemOf(itemDays);
 
   const save = () => {
     setTried(true);
-    if (problems.some(Boolean) || daysProblem) return;
+    if (problems.some(Boolean) || daysProblem || itemDaysProblem) return;
     send('settings/save', {
       priorityRules: v.rules.map((r) => ({ ...r, name: r.name?.trim() || undefined })),
       negativeSentimentPriority: v.negative,
-      retention: days ? { textDays: days } : {},
+      retention: { ...(days ? { textDays: days } : {}), ...(itemDays ? { itemDays } : {}) },
     }).then(
       () => {
         setStatus('Priority rules and retention saved. New rules apply to items captured from now on.');
@@ -140,15 +145,33 @@ export function PrioritySection() {
           />
           <PrioritySelect label="Priority of a negative message" value={v.negative} onChange={(negative) => set({ negative })} />
         </div>
-        <div className="grid grid-cols-[1fr_auto] items-start gap-2">
-          <TextField
-            label="Drop message text after (days)"
-            inputMode="numeric"
-            value={v.textDays}
-            problem={daysProblem}
-            hint="Empty keeps text. Times, statuses and SLA results stay for the metrics; your notes stay too."
-            onChange={(textDays) => set({ textDays })}
-          />
+        <div className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
+          {(
+            [
+              [
+                'textDays',
+                'Drop message text after (days)',
+                daysProblem,
+                'Empty keeps text. Times, statuses and SLA results stay for the metrics; your notes stay too.',
+              ],
+              [
+                'itemDays',
+                'Delete handled items after (days)',
+                itemDaysProblem,
+                'Empty keeps them. Answered, resolved and ignored items posted longer ago go, with their history; pending and snoozed ones, customers and notes stay.',
+              ],
+            ] as const
+          ).map(([field, label, problem, hint]) => (
+            <TextField
+              key={field}
+              label={label}
+              inputMode="numeric"
+              value={v[field]}
+              problem={problem}
+              hint={hint}
+              onChange={(value) => set({ [field]: value })}
+            />
+          ))}
           <button type="submit" className={`${buttonClass} mt-[22px]`}>
             Save priority and retention
           </button>

@@ -46,7 +46,7 @@ export default defineBackground(() => {
         const urgent = await urgentCount(db, now);
         await browser.action.setBadgeText({ text: urgent ? String(urgent) : '' });
         await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
-        const retentionDueAt = await retention(now, settings.retention?.textDays);
+        const retentionDueAt = await retention(now, settings.retention);
         const nextAt = Math.min(result.nextAt ?? Number.POSITIVE_INFINITY, retentionDueAt ?? Number.POSITIVE_INFINITY);
         if (Number.isFinite(nextAt))
           await browser.alarms.create(SCHEDULER_ALARM, { when: Math.max(nextAt, Date.now() + MIN_ALARM_DELAY_MS) });

@@ -5,7 +5,7 @@
 import { type ItemView, recordMisses, setItemStatus, toView } from '@/utils/backlog';
 import { refreshSlaStates } from '@/utils/counters';
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
-import type { AlertSettings } from '@/utils/schema';
+import type { AlertSettings, ItemStatus, RetentionSettings } from '@/utils/schema';
 
 export interface SchedulerResult {
   /** Items whose status changed (woken from snooze) or whose stored SLA state moved on. */
@@ -141,19 +141,55 @@ export async function dropExpiredText(db: ReplylineDb, now: Date, textDays: numb
   return dropped;
 }
 
+/** The statuses a purge may delete: the user is done with these items; pending and snoozed ones stay at any age. */
+const PURGEABLE: ReadonlySet<ItemStatus> = new Set(['answered', 'resolved', 'ignored']);
 /**
- * The retention pass the scheduler runs: at most hourly, and at once when the setting changes.
+ * Items per purge transaction. Chromium's IndexedDB spends ~0.1–0.2 ms per deleted key whatever
+ * the batch (measured, BENCHMARKS.md), so batches only bound how long captures wait behind one.
+ */
+const PURGE_BATCH = 2_000;
+
+/**
+ * Deletes handled items posted before `cutoff` (ISO time), with their history and SLA events;
+ * customers, their identities and notes stay (erase a person from the customer panel). Each batch
+ * re-reads its items inside its transaction, so an item reopened meanwhile is kept. Returns how
+ * many items were deleted.
+ */
+export async function purgeHandledItems(db: ReplylineDb, cutoff: string): Promise<number> {
+  const keys = await db.items.where('postedAt').below(cutoff).primaryKeys();
+  let deleted = 0;
+  for (let start = 0; start < keys.length; start += PURGE_BATCH) {
+    deleted += await db.transaction('rw', [db.items, db.history, db.slaEvents], async () => {
+      const rows = await db.items.bulkGet(keys.slice(start, start + PURGE_BATCH));
+      const gone = rows
+        .filter((r): r is ItemRecord => !!r && r.postedAt < cutoff && PURGEABLE.has(r.status))
+        .map((r): [ItemRecord['platform'], string] => [r.platform, r.externalId]);
+      if (!gone.length) return 0;
+      await db.items.bulkDelete(gone);
+      await db.history.where('[platform+externalId]').anyOf(gone).delete();
+      await db.slaEvents.where('[platform+externalId]').anyOf(gone).delete();
+      return gone.length;
+    });
+  }
+  return deleted;
+}
+
+/**
+ * The retention pass the scheduler runs: at most hourly, and at once when the settings change.
  * Returns when it is next due (the alarm must fire then even if no deadline does), null when off.
  */
 export function retentionPass(db: ReplylineDb) {
   let dueAt = 0;
-  let ranFor: number | undefined;
-  return async (now: Date, textDays: number | undefined): Promise<number | null> => {
-    if (!textDays) return null;
-    if (now.getTime() >= dueAt || textDays !== ranFor) {
+  let ranFor: string | undefined;
+  return async (now: Date, retention: RetentionSettings | undefined): Promise<number | null> => {
+    const { textDays, itemDays } = retention ?? {};
+    if (!textDays && !itemDays) return null;
+    const settings = `${textDays}|${itemDays}`;
+    if (now.getTime() >= dueAt || settings !== ranFor) {
       dueAt = now.getTime() + RETENTION_EVERY_MS;
-      ranFor = textDays;
-      await dropExpiredText(db, now, textDays);
+      ranFor = settings;
+      if (itemDays) await purgeHandledItems(db, new Date(now.getTime() - itemDays * DAY).toISOString());
+      if (textDays) await dropExpiredText(db, now, textDays);
     }
     return dueAt;
   };

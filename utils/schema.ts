@@ -301,6 +301,11 @@ export type PriorityRule = z.infer<typeof priorityRuleSchema>;
  */
 export const DEFAULT_SIDEBAR_SHORTCUT = 'Ctrl+Shift+L';
 
+const retentionDays = z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(36500)));
+/** What the background keeps: message text older than `textDays` is dropped (timing stays for the metrics); handled items older than `itemDays` are deleted. */
+export const retentionSchema = z.object({ textDays: retentionDays, itemDays: retentionDays });
+export type RetentionSettings = z.infer<typeof retentionSchema>;
+
 /** A phrase the brand avoids, with what to say instead (utils/voice-guard.ts). */
 export const voicePhraseSchema = z.object({ phrase: nonEmpty(100), alternative: z.optional(str(200)) });
 /** `limited`: at most `max` emoji per reply on that platform. */
@@ -349,8 +354,7 @@ export const settingsSchema = z.looseObject({
   priorityRules: z.optional(z.array(priorityRuleSchema).check(z.maxLength(100))),
   /** The priority of an item whose sentiment is −0.3 or lower (default high). */
   negativeSentimentPriority: z.optional(prioritySchema),
-  /** Message text older than `textDays` is dropped; timing data stays for the metrics. */
-  retention: z.optional(z.object({ textDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(36500))) })),
+  retention: z.optional(retentionSchema),
   /** The customer history panel: which edge it opens on, and the in-page key that opens it. */
   sidebarSide: z.optional(z.enum(['left', 'right'])),
   sidebarShortcut: z.optional(str(40)),

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { captureItems, loadSlaContext, pendingItems, urgentCount, withDeadlines } from '@/utils/backlog';
 import { customerKeyOf, type ItemRecord, ReplylineDb } from '@/utils/db';
+import { purgeHandledItems } from '@/utils/scheduler';
 import { type CapturedItem, type ItemStatus, PLATFORMS, type Platform } from '@/utils/schema';
 
 type QueryModule = { queryBacklog?: (db: ReplylineDb, q: { limit: number }) => Promise<{ items: unknown[] }> };
@@ -134,17 +135,21 @@ const api = {
     return out;
   },
 
-  /** Deletes the `count` oldest items in one transaction (no purge function exists yet): ms. */
+  /**
+   * The background's purge (utils/scheduler.ts) with a cutoff that takes about the `count` oldest
+   * handled items (5 % of items are pending and stay): ms and how many it deleted.
+   */
   async purgeOldest(name: string, count: number): Promise<{ ms: number; deleted: number }> {
     const d = open(name);
-    const before = await d.items.count();
-    const [ms] = await timed(() =>
-      d.transaction('rw', d.items, async () => {
-        const keys = await d.items.orderBy('postedAt').limit(count).primaryKeys();
-        await d.items.bulkDelete(keys);
-      }),
-    );
-    return { ms, deleted: before - (await d.items.count()) };
+    const cutoff = (
+      await d.items
+        .orderBy('postedAt')
+        .offset(Math.round(count / 0.95))
+        .first()
+    )?.postedAt;
+    if (!cutoff) throw new Error(`fewer than ${count} items to purge`);
+    const [ms, deleted] = await timed(() => purgeHandledItems(d, cutoff));
+    return { ms, deleted };
   },
 
   async rows(name: string): Promise<number> {

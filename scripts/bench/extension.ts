@@ -120,12 +120,14 @@ export async function idbScenario(
   }
   const largest = nameOf(options.levels.at(-1) ?? 0);
   const purged = await call(page, 'purgeOldest', largest, options.purge);
-  if (purged.deleted !== options.purge) throw new Error(`bench: the purge deleted ${purged.deleted} items, not ${options.purge}`);
+  // The cutoff is a posting time: about `purge` handled items lie before it, pending ones stay.
+  if (Math.abs(purged.deleted - options.purge) > options.purge * 0.05)
+    throw new Error(`bench: the purge deleted ${purged.deleted} items, expected about ${options.purge}`);
   const atLevel = levels.at(-1)?.items ?? 0;
   log(
-    `IndexedDB purge of the ${options.purge.toLocaleString('en-US')} oldest of ${atLevel.toLocaleString('en-US')} items: ${purged.ms.toFixed(0)} ms`,
+    `IndexedDB purge of the ${purged.deleted.toLocaleString('en-US')} oldest handled of ${atLevel.toLocaleString('en-US')} items: ${purged.ms.toFixed(0)} ms`,
   );
-  return { functions, levels, purge: { items: options.purge, atLevel, ms: purged.ms } };
+  return { functions, levels, purge: { items: purged.deleted, atLevel, ms: purged.ms } };
 }
 
 export interface PopupResult {

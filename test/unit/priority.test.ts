@@ -1,10 +1,11 @@
-import { captureItems, setItemStatus } from '@/utils/backlog';
+import { captureItems, recordMisses, setItemStatus } from '@/utils/backlog';
+import { recountAll } from '@/utils/counters';
 import { saveNote } from '@/utils/customers';
 import { importData } from '@/utils/data-transfer';
 import { rankTemplates } from '@/utils/engine/palette';
 import { compileRuleMatch, hasNestedRepeat, ruleMatches, ruleMatchProblem } from '@/utils/keyword-match';
 import { compilePriorityRules, DEFAULT_PRIORITY_RULES, priorityFor, setItemPriority } from '@/utils/priority';
-import { dropExpiredText, retentionPass } from '@/utils/scheduler';
+import { dropExpiredText, purgeHandledItems, retentionPass } from '@/utils/scheduler';
 import { type Item, type PriorityRule, settingsSchema, type Template } from '@/utils/schema';
 import { templateOrderFor } from '@/utils/templates';
 import { captured, freshDb } from './helpers';
@@ -201,16 +202,67 @@ test('the retention pass runs at most hourly, at once when the setting changes, 
   await captureItems(db, [captured({ externalId: '1', postedAt: '2026-06-20T10:00:00.000Z' })], now);
   const pass = retentionPass(db);
   expect(await pass(now, undefined)).toBeNull();
-  expect(await pass(now, 30)).toBe(now.getTime() + 3_600_000);
+  expect(await pass(now, { textDays: 30 })).toBe(now.getTime() + 3_600_000);
   expect((await db.items.get(['x', '1']))?.text).toBeDefined();
   await captureItems(db, [captured({ externalId: '2', postedAt: '2026-05-01T10:00:00.000Z' })], now);
   // Within the hour and with the same setting: not run again.
-  expect(await pass(new Date(now.getTime() + 60_000), 30)).toBe(now.getTime() + 3_600_000);
+  expect(await pass(new Date(now.getTime() + 60_000), { textDays: 30 })).toBe(now.getTime() + 3_600_000);
   expect((await db.items.get(['x', '2']))?.text).toBeDefined();
   const changed = new Date(now.getTime() + 120_000);
-  expect(await pass(changed, 10)).toBe(changed.getTime() + 3_600_000);
+  expect(await pass(changed, { textDays: 10 })).toBe(changed.getTime() + 3_600_000);
   expect((await db.items.get(['x', '1']))?.text).toBeUndefined();
   expect((await db.items.get(['x', '2']))?.text).toBeUndefined();
+});
+
+test('a purge deletes handled items posted before the cutoff with their history and SLA events, and nothing else', async () => {
+  const db = freshDb();
+  const old = '2026-05-01T10:00:00.000Z';
+  await captureItems(
+    db,
+    ['resolved', 'answered', 'ignored', 'pending', 'snoozed'].map((id) => captured({ externalId: `old-${id}`, postedAt: old })),
+    now,
+  );
+  await captureItems(db, [captured({ externalId: 'new-resolved', postedAt: '2026-06-30T10:00:00.000Z' })], now);
+  await recordMisses(db, await db.items.toArray(), now);
+  for (const status of ['resolved', 'answered', 'ignored'] as const)
+    await setItemStatus(db, { platform: 'x', externalId: `old-${status}` }, status, now);
+  await setItemStatus(db, { platform: 'x', externalId: 'old-snoozed' }, 'snoozed', now, new Date('2026-07-02T09:00:00.000Z'));
+  await setItemStatus(db, { platform: 'x', externalId: 'new-resolved' }, 'resolved', now);
+  const customerId = (await db.identities.get('x:maya_rides'))?.customerId ?? '';
+  await saveNote(db, { customerId, body: 'Prefers e-mail' }, now);
+  expect(await db.slaEvents.where('[platform+externalId]').equals(['x', 'old-resolved']).count()).toBeGreaterThan(0);
+
+  expect(await purgeHandledItems(db, '2026-06-01T00:00:00.000Z')).toBe(3);
+  expect((await db.items.toArray()).map((i) => i.externalId).sort()).toEqual(['new-resolved', 'old-pending', 'old-snoozed']);
+  for (const gone of ['old-resolved', 'old-answered', 'old-ignored']) {
+    expect(await db.history.where('[platform+externalId]').equals(['x', gone]).count(), gone).toBe(0);
+    expect(await db.slaEvents.where('[platform+externalId]').equals(['x', gone]).count(), gone).toBe(0);
+  }
+  expect(await db.history.where('[platform+externalId]').equals(['x', 'old-pending']).count()).toBeGreaterThan(0);
+  expect(await db.slaEvents.where('[platform+externalId]').equals(['x', 'old-pending']).count()).toBeGreaterThan(0);
+  expect((await db.notes.toArray()).map((n) => n.body)).toEqual(['Prefers e-mail']);
+  expect(await db.customers.get(customerId)).toBeDefined();
+  // The popup's counts moved with the deletes: a full recount finds nothing to change.
+  const counts = async () =>
+    (await db.counters.toArray())
+      .filter((c) => c.count)
+      .map((c) => `${c.key}=${c.count}`)
+      .sort();
+  const kept = await counts();
+  await recountAll(db);
+  expect(await counts()).toEqual(kept);
+  expect(await purgeHandledItems(db, '2026-06-01T00:00:00.000Z')).toBe(0);
+});
+
+test('the retention pass purges handled items after itemDays', async () => {
+  const db = freshDb();
+  await captureItems(db, [captured({ externalId: 'old', postedAt: '2026-05-01T10:00:00.000Z' })], now);
+  await setItemStatus(db, { platform: 'x', externalId: 'old' }, 'answered', now);
+  const pass = retentionPass(db);
+  expect(await pass(now, { itemDays: 90 })).toBe(now.getTime() + 3_600_000);
+  expect(await db.items.count()).toBe(1);
+  expect(await pass(now, { itemDays: 30 })).toBe(now.getTime() + 3_600_000);
+  expect(await db.items.count()).toBe(0);
 });
 
 const template = (id: string, extra: Partial<Template> = {}): Template => ({

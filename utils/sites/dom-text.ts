@@ -2,8 +2,11 @@
 // their characters, capped without splitting a surrogate pair, stripped of the control and bidi
 // characters that spoof names and links.
 
-/** Elements whose text is never content (they may sit inside a hostile post; svg holds badges). */
-export const NON_TEXT = 'script, style, template, noscript, svg';
+/**
+ * Elements whose text is never content (they may sit inside a hostile post; svg holds badges). By
+ * local name, not `matches()`: a selector match per element was a third of reading a tweet.
+ */
+const NON_TEXT = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 
 /** Bidi embeddings/overrides/isolates and C0/C1 controls (tab and newline kept). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
@@ -35,7 +38,7 @@ export function readText(root: Element, max: number, collapse = false): string {
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (el !== root && el.matches(NON_TEXT)) continue;
+    if (el !== root && NON_TEXT.has(el.localName)) continue;
     if (el.localName === 'img') {
       out += el.getAttribute('alt') ?? '';
       continue;

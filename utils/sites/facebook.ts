@@ -19,6 +19,7 @@ import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import { isListenedPost, isSearchDocument } from '@/utils/sites/listening';
+import { memoForTask } from '@/utils/sites/task-memo';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
 import { approxTime, parseRelativeAge, separatorTime } from '@/utils/time';
 
@@ -242,10 +243,10 @@ function own(article: Element, selector: string): Element[] {
 }
 
 /** The comment body paragraphs of an article (outermost own `div[dir=auto]`, never inside a link). */
-function textBlocks(article: Element): Element[] {
+const textBlocks = memoForTask((article: Element): Element[] => {
   const blocks = own(article, selectors.commentText).filter((d) => !d.closest(selectors.anyLink));
   return blocks.filter((d) => !blocks.some((o) => o !== d && o.contains(d)));
-}
+});
 
 function isCommentArticle(el: Element): boolean {
   if (!el.matches(selectors.article)) return false;
@@ -262,7 +263,7 @@ interface CommentLink {
 }
 
 /** The link that identifies the comment: the timestamp link, else a post-shaped one, else one naming a reply. */
-function idLinkOf(article: Element): CommentLink | null {
+const idLinkOf = memoForTask((article: Element): CommentLink | null => {
   const blocks = textBlocks(article);
   const links: CommentLink[] = [];
   for (const a of own(article, selectors.commentLink)) {
@@ -279,7 +280,7 @@ function idLinkOf(article: Element): CommentLink | null {
     links[0] ??
     null
   );
-}
+});
 
 /** The age at the end of "Comment by <Name> 12 minutes ago". */
 function ageFromAriaLabel(label: string): string | null {
