@@ -193,3 +193,32 @@ test('the browser scheduler yields to a later task and writes in an animation fr
   await vi.waitFor(() => expect(order).toEqual(['sync', 'read 1', 'write']));
   expect(raf).toHaveBeenCalled();
 });
+
+test('a batch commits once, in the task of its last read, before its write is booked', () => {
+  const s = manualScheduler();
+  const order: string[] = [];
+  const batcher = createBatcher<number>(
+    {
+      read: (n) => {
+        order.push(`read ${n}`);
+        s.advance(3);
+      },
+      commit: () => order.push(`commit (frames booked: ${s.pending().frames}, timers: ${s.pending().timers.length})`),
+      write: () => order.push('write'),
+    },
+    s.scheduler,
+  );
+  for (const n of [1, 2, 3]) batcher.add(n);
+  s.runTask();
+  expect(order).toEqual(['read 1', 'read 2']);
+  s.runTask();
+  expect(order).toEqual(['read 1', 'read 2', 'read 3', 'commit (frames booked: 0, timers: 0)']);
+  s.fireTimers();
+  s.runFrame();
+  expect(order.at(-1)).toBe('write');
+  expect(order.filter((o) => o.startsWith('commit'))).toHaveLength(1);
+  // flushNow (navigation) commits before it writes too.
+  batcher.add(4);
+  batcher.flushNow();
+  expect(order.slice(-3)).toEqual(['read 4', 'commit (frames booked: 0, timers: 0)', 'write']);
+});

@@ -2,6 +2,8 @@
 // split in two phases, the uBlock Origin discipline plus the read/write split of layout-friendly code.
 //  - Reads (extract, validate, build detached badges) run in slices of at most SLICE_MS, each its
 //    own task, so a page of 2,000 items never makes a long task.
+//  - A batch's reads end with its commit (the engine sends the captures to the background), still in
+//    the read task: a message's serialization has no place in a frame.
 //  - Writes (mount the batch's badges, update changed ones) run once per batch, in an animation
 //    frame callback, and no read ever follows a write in the same task (no forced layout). A write
 //    waits for the page's own next change: the frame the page renders anyway then lays out our
@@ -29,6 +31,8 @@ export interface Batcher<T> {
 
 export interface BatchPhases<T> {
   read(work: T): void;
+  /** After the reads of a batch (or of a long scan's stretch), in their task, before its write is booked. */
+  commit?(): void;
   write(): void;
 }
 
@@ -130,11 +134,13 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
       scheduleRead();
       if (scheduler.now() - unwrittenSince >= COMMIT_EVERY_MS) {
         unwrittenSince = null;
+        phases.commit?.();
         scheduleWrite();
       }
       return;
     }
     unwrittenSince = null;
+    phases.commit?.();
     scheduleWrite();
   };
 
@@ -162,7 +168,9 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
       cancelFallback = null;
       writeDue = false;
       framed = false;
-      if (!disposed) phases.write();
+      if (disposed) return;
+      phases.commit?.();
+      phases.write();
     },
     dispose() {
       disposed = true;

@@ -11,7 +11,8 @@ import { deepActiveElement, installKeyboard } from '@/utils/engine/keyboard';
 import { createOverlayHost, isOwnHost, type OverlayHost } from '@/utils/engine/overlay';
 import { installReplyGuard } from '@/utils/engine/reply-guard';
 import { type PageContextResponse, send, type TabMessage } from '@/utils/protocol';
-import { type CapturedItem, capturedItemSchema, type ItemKey, itemKey } from '@/utils/schema';
+import { type CapturedItem, type ItemKey, itemKey } from '@/utils/schema';
+import { checkCapturedItem } from '@/utils/sites/extract-guard';
 import { listeningMatchers } from '@/utils/sites/listening';
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
 
@@ -140,12 +141,11 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   };
 
   /**
-   * Write phase, in an animation frame (the page's own when it renders one anyway): sends the
-   * batch's captures, puts in the badges whose view is back and updates the changed ones. It reads
-   * no layout, so the frame lays out once.
+   * Write phase, in an animation frame (the page's own when it renders one anyway): puts in the
+   * badges whose view is back (the batch's captures were sent at its commit) and updates the
+   * changed ones. It reads no layout, so the frame lays out once.
    */
   const write = () => {
-    flushCaptures();
     const now = Date.now();
     for (const [host, { el, anchor }] of toMount) {
       if (awaiting.has(host.key)) continue;
@@ -183,7 +183,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
       tally(el, 'skip');
       return unmount(el);
     }
-    const parsed = outcome.type === 'item' ? capturedItemSchema.safeParse(outcome.item) : null;
+    const parsed = outcome.type === 'item' ? checkCapturedItem(outcome.item) : null;
     if (!parsed?.success) {
       tally(el, 'error');
       unmount(el);
@@ -283,7 +283,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     }
   };
 
-  const batcher = createBatcher({ read: processRoot, write });
+  const batcher = createBatcher({ read: processRoot, commit: flushCaptures, write });
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'childList')

@@ -17,9 +17,9 @@
  * - Brand listening on /search/results/content/: results still carry data-urn activity URNs (or say
  *   which SDUI hooks replaced them); one badge per matching post, none on the brand's own.
  */
-import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
+import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, composersOwning, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
-import { guardExtract } from '@/utils/sites/extract-guard';
+import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
 import { isListenedPost, isSearchDocument } from '@/utils/sites/listening';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';
@@ -250,8 +250,7 @@ function postedAtOf(id: string, label: string, now: Date): { postedAt: string; a
 }
 
 function finish(item: CapturedItem): ExtractOutcome {
-  const parsed = capturedItemSchema.safeParse(item);
-  return parsed.success ? { type: 'item', item: parsed.data } : { type: 'error', reason: 'invalid-item' };
+  return validated(item);
 }
 
 // ---------------------------------------------------------------- comments (both generations)

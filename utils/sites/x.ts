@@ -15,7 +15,7 @@
  *   error), what the thread header looks like, and the time labels of older messages ("Yesterday", dates: errors
  *   today). The PIN screen shows no badge. Legacy /messages: whether entries carry any id attribute at all.
  */
-import { type CapturedItem, capturedItemSchema, type ItemKind, LIMITS } from '@/utils/schema';
+import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, clean, composersOwning, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import { isListenedPost } from '@/utils/sites/listening';
@@ -658,8 +658,7 @@ function extractUnsafe(el: Element, ctx: PageContext): ExtractOutcome {
     byBrand,
     ...(answersExternalId ? { answersExternalId } : {}),
   };
-  const parsed = capturedItemSchema.safeParse(item);
-  return parsed.success ? { type: 'item', item: parsed.data } : { type: 'error', reason: 'invalid-item' };
+  return validated(item);
 }
 
 const extract = guardExtract(extractUnsafe);
