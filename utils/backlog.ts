@@ -126,12 +126,24 @@ function journal(now: Date) {
   };
 }
 
+/**
+ * Above this many candidate misses, one read of every logged id beats one read per id: Chromium's
+ * IndexedDB spends ~0.1 ms a request, and the scheduler re-checks every overdue item each pass.
+ */
+const MISS_KEY_SCAN = 200;
+
 /** Stores the misses of `records` not recorded yet (each at most once per message and metric). */
 export async function recordMisses(db: ReplylineDb, records: readonly ItemRecord[], now: Date): Promise<number> {
   const events = records.flatMap((r) => missesOf(r, now.getTime()));
   if (!events.length) return 0;
-  const known = await db.slaEvents.bulkGet(events.map((e) => e.id));
-  const fresh = events.filter((_, i) => !known[i]);
+  let fresh: typeof events;
+  if (events.length > MISS_KEY_SCAN) {
+    const logged = new Set(await db.slaEvents.toCollection().primaryKeys());
+    fresh = events.filter((e) => !logged.has(e.id));
+  } else {
+    const known = await db.slaEvents.bulkGet(events.map((e) => e.id));
+    fresh = events.filter((_, i) => !known[i]);
+  }
   await db.slaEvents.bulkAdd(fresh);
   return fresh.length;
 }

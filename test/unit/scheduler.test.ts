@@ -170,3 +170,25 @@ test('an item captured late is already late: the miss is recorded at capture, an
   expect(file.history?.map((h) => h.type)).toEqual(expect.arrayContaining(['captured', 'answered']));
   expect(file.items?.[0]).not.toHaveProperty('customerKey');
 });
+
+test('a large overdue backlog: every miss logged once and every breach alerted once, across batches', async () => {
+  const db = freshDb();
+  const many = Array.from({ length: 1_234 }, (_, i) =>
+    captured({ externalId: `b${i}`, author: { name: `Customer ${i}`, handle: `c${i}` }, postedAt: T('12:00').toISOString() }),
+  );
+  for (let i = 0; i < many.length; i += 100) await captureItems(db, many.slice(i, i + 100), T('12:05'));
+  await setItemStatus(db, { platform: 'x', externalId: 'b7' }, 'answered', T('12:30'));
+
+  const pass = await runScheduler(db, T('13:05'), DEFAULT_ALERTS);
+  expect(pass.breached).toHaveLength(1_233);
+  expect(await db.slaEvents.count()).toBe(1_233);
+  const rows = await db.items.toArray();
+  expect(rows.filter((r) => r.status === 'pending' && r.alertedBreachFor === T('13:00').toISOString())).toHaveLength(1_233);
+  // The answered item is neither alerted nor logged, and keeps its status.
+  const answered = await db.items.get(['x', 'b7']);
+  expect([answered?.status, answered?.alertedBreachFor]).toEqual(['answered', undefined]);
+
+  const again = await runScheduler(db, T('13:06'), DEFAULT_ALERTS);
+  expect(again.breached).toEqual([]);
+  expect(await db.slaEvents.count()).toBe(1_233);
+});
