@@ -495,6 +495,14 @@ if (popup)
     },
     {
       section: `Popup with ${popup.pending.toLocaleString('en-US')} pending items`,
+      scenario: `import of the ${popup.pending.toLocaleString('en-US')} → backlog queries quick again`,
+      unit: 'ms',
+      baseline: [],
+      extension: [popup.settledMs],
+      note: 'the scheduler’s first pass over the imported overdue backlog (misses, alerts); a one-row backlog query every 300 ms until five in a row answer within 50 ms',
+    },
+    {
+      section: `Popup with ${popup.pending.toLocaleString('en-US')} pending items`,
       scenario: 'rows rendered',
       unit: 'count',
       baseline: [],

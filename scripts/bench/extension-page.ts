@@ -188,6 +188,14 @@ const api = {
     return performance.now() - t0;
   },
 
+  /** One backlog page of one row: how long the items store keeps the popup's query waiting now. */
+  async backlogRoundTrip(): Promise<number> {
+    const t0 = performance.now();
+    const reply = (await browser.runtime.sendMessage({ type: 'items/query', payload: { limit: 1 } })) as { ok?: boolean } | undefined;
+    if (!reply?.ok) throw new Error(`items/query failed: ${JSON.stringify(reply)}`);
+    return performance.now() - t0;
+  },
+
   /** Imports a file through the background, as the options page does. */
   async importFile(file: unknown): Promise<void> {
     const reply = (await browser.runtime.sendMessage({ type: 'data/import', payload: { file } })) as { ok?: boolean; error?: unknown };
