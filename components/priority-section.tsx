@@ -145,7 +145,7 @@ export function PrioritySection() {
           />
           <PrioritySelect label="Priority of a negative message" value={v.negative} onChange={(negative) => set({ negative })} />
         </div>
-        <div className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
+        <div className="grid grid-cols-2 items-start gap-2">
           {(
             [
               [
@@ -172,7 +172,9 @@ export function PrioritySection() {
               onChange={(value) => set({ [field]: value })}
             />
           ))}
-          <button type="submit" className={`${buttonClass} mt-[22px]`}>
+        </div>
+        <div>
+          <button type="submit" className={buttonClass}>
             Save priority and retention
           </button>
         </div>
