@@ -1,7 +1,7 @@
 // Backlog rules: idempotent capture, brand replies answering items, status transitions, queries.
 import { attachIdentities } from '@/utils/customers';
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
-import { customerKeyOf, normalizeHandle } from '@/utils/db';
+import { customerKeyOf, forgetResolutionScan, normalizeHandle } from '@/utils/db';
 import { loadPriorityRules, withPriority } from '@/utils/priority';
 import type { BusinessHours, CapturedItem, HistoryEntry, ItemStatus, Platform, SlaPolicy } from '@/utils/schema';
 import { clockFor, matchPolicy, missesOf, type ResponseTarget, resumeClock } from '@/utils/sla';
@@ -134,7 +134,8 @@ const MISS_KEY_SCAN = 200;
 
 /** Stores the misses of `records` not recorded yet (each at most once per message and metric). */
 export async function recordMisses(db: ReplylineDb, records: readonly ItemRecord[], now: Date): Promise<number> {
-  const events = records.flatMap((r) => missesOf(r, now.getTime()));
+  // One event per id: the scheduler passes an item overdue on both clocks in both of its lists.
+  const events = [...new Map(records.flatMap((r) => missesOf(r, now.getTime())).map((e) => [e.id, e])).values()];
   if (!events.length) return 0;
   let fresh: typeof events;
   if (events.length > MISS_KEY_SCAN) {
@@ -308,11 +309,12 @@ export async function setItemStatus(
 
 /** After policies or business hours change: pending items take the clock of the policy that fits them now. */
 export async function reapplyPolicies(db: ReplylineDb): Promise<ItemView[]> {
-  return db.transaction('rw', db.items, db.slaPolicies, db.businessHours, async () => {
+  return db.transaction('rw', db.items, db.slaPolicies, db.businessHours, db.state, async () => {
     const ctx = await loadSlaContext(db);
     const pending = await db.items.where('status').equals('pending').toArray();
     const updated = pending.map((r) => stripUndefined(withDeadlines(r, ctx)));
     await db.items.bulkPut(updated);
+    await forgetResolutionScan(db);
     return updated.map(toView);
   });
 }

@@ -2,7 +2,7 @@
 import { loadSlaContext, type SlaContext, stripUndefined, withDeadlines } from '@/utils/backlog';
 import { attachIdentities, nameKeyOf } from '@/utils/customers';
 import type { IdentityRecord, ItemRecord, ReplylineDb } from '@/utils/db';
-import { customerKeyOf, normalizeHandle } from '@/utils/db';
+import { customerKeyOf, forgetResolutionScan, normalizeHandle } from '@/utils/db';
 import { duplicateRecordProblem, importBoundsProblem } from '@/utils/import-limits';
 import { type Customer, EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFileSchema, type Identity, type Item } from '@/utils/schema';
 import { matchPolicy } from '@/utils/sla';
@@ -168,6 +168,7 @@ export async function importData(db: ReplylineDb, raw: unknown): Promise<ImportR
     const ctx = await loadSlaContext(db);
     const items = (file.items ?? []).map((item) => itemRecordFromImport(item, ctx));
     await db.items.bulkPut(items);
+    await forgetResolutionScan(db);
     // Items from a file without customers (older versions) get their people as a capture would.
     await attachIdentities(db, items);
     return {

@@ -53,6 +53,12 @@ export interface CounterRecord {
   count: number;
 }
 
+/** The background's own bookkeeping (never exported, cleared with everything else). */
+export interface StateRecord {
+  key: string;
+  value: unknown;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -124,6 +130,13 @@ export const SCHEMA_VERSIONS: readonly {
       await recountAll(tx);
     },
   },
+  {
+    version: 4,
+    stores: {
+      // Where the scheduler's scans stopped (RESOLUTION_SCAN_KEY), so a pass reads what changed since.
+      state: 'key',
+    },
+  },
 ];
 
 export class ReplylineDb extends Dexie {
@@ -140,6 +153,7 @@ export class ReplylineDb extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>;
   identities!: EntityTable<IdentityRecord, 'key'>;
   counters!: EntityTable<CounterRecord, 'key'>;
+  state!: EntityTable<StateRecord, 'key'>;
 
   constructor(name = 'replyline') {
     super(name);
@@ -155,3 +169,10 @@ export const normalizeHandle = (handle: string) => handle.trim().replace(/^@/, '
 
 export const customerKeyOf = (item: Pick<Item, 'platform' | 'author'>) =>
   `${item.platform}:${item.author.handle ? normalizeHandle(item.author.handle) : item.author.name.trim().toLowerCase()}`;
+
+/**
+ * The latest resolution deadline the scheduler has checked for misses. Imports and policy changes
+ * can put deadlines behind it that were never checked: they forget it, and the next pass reads all.
+ */
+export const RESOLUTION_SCAN_KEY = 'resolution-checked-through';
+export const forgetResolutionScan = (db: ReplylineDb) => db.state.delete(RESOLUTION_SCAN_KEY);

@@ -4,7 +4,7 @@
 // alerts keep running while the worker is stopped.
 import { type ItemView, recordMisses, setItemStatus, toView } from '@/utils/backlog';
 import { refreshSlaStates } from '@/utils/counters';
-import type { ItemRecord, ReplylineDb } from '@/utils/db';
+import { type ItemRecord, RESOLUTION_SCAN_KEY, type ReplylineDb } from '@/utils/db';
 import type { AlertSettings, ItemStatus, RetentionSettings } from '@/utils/schema';
 
 export interface SchedulerResult {
@@ -73,12 +73,17 @@ export async function runScheduler(db: ReplylineDb, now: Date, alerts: AlertSett
   let breached: ItemRecord[] = [];
   const quiet = alerts.enabled ? quietUntil(alerts, now) : null;
   // One read of the overdue items serves both the miss log and the breach alert.
-  await db.transaction('rw', db.items, db.slaEvents, async () => {
+  await db.transaction('rw', db.items, db.slaEvents, db.state, async () => {
     const late = await pendingBetween(db, '', iso, true).toArray();
-    const unresolved = (await db.items.where('resolutionDueAt').belowOrEqual(iso).toArray()).filter(
+    // Only deadlines that passed since the last pass: resolved items keep theirs, and re-reading
+    // every passed one made each pass grow with the whole history.
+    const checked = (await db.state.get(RESOLUTION_SCAN_KEY))?.value;
+    const since = typeof checked === 'string' && checked <= iso ? checked : '';
+    const unresolved = (await db.items.where('resolutionDueAt').between(since, iso, false, true).toArray()).filter(
       (r) => r.status !== 'resolved' && r.status !== 'ignored',
     );
     await recordMisses(db, [...late, ...unresolved], now);
+    await db.state.put({ key: RESOLUTION_SCAN_KEY, value: iso });
     if (!alerts.enabled || quiet) return;
     if (alerts.beforeMinutes > 0) {
       const horizon = new Date(now.getTime() + alerts.beforeMinutes * MINUTE).toISOString();

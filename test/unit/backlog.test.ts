@@ -87,7 +87,7 @@ test('status transitions are checked', async () => {
 test('the latest schema opens with every table the export names, and health', async () => {
   const db = freshDb();
   await db.open();
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   expect(db.tables.map((t) => t.name).sort()).toEqual([
     'accounts',
     'businessHours',
@@ -101,6 +101,7 @@ test('the latest schema opens with every table the export names, and health', as
     'settings',
     'slaEvents',
     'slaPolicies',
+    'state',
     'templates',
   ]);
   expect(db.items.schema.primKey.keyPath).toEqual(['platform', 'externalId']);

@@ -1,7 +1,9 @@
-import { captureItems, setItemStatus } from '@/utils/backlog';
-import { exportAll } from '@/utils/data-transfer';
+import { captureItems, reapplyPolicies, setItemStatus } from '@/utils/backlog';
+import { exportAll, importData } from '@/utils/data-transfer';
+import { RESOLUTION_SCAN_KEY } from '@/utils/db';
 import { quietUntil, runScheduler } from '@/utils/scheduler';
 import { type AlertSettings, DEFAULT_ALERTS } from '@/utils/schema';
+import { DEFAULT_POLICY } from '@/utils/sla';
 import { captured, freshDb } from './helpers';
 
 const T = (hhmm: string, day = '01') => new Date(`2026-07-${day}T${hhmm}:00.000Z`);
@@ -191,4 +193,57 @@ test('a large overdue backlog: every miss logged once and every breach alerted o
   const again = await runScheduler(db, T('13:06'), DEFAULT_ALERTS);
   expect(again.breached).toEqual([]);
   expect(await db.slaEvents.count()).toBe(1_233);
+});
+
+describe('resolution misses: each pass reads only the deadlines that passed since the last one', () => {
+  const policy = { ...DEFAULT_POLICY, id: 'care', name: 'Care', order: 1, resolutionMinutes: 240 };
+  const resolutionMisses = async (db: ReturnType<typeof freshDb>) =>
+    (await db.slaEvents.toArray()).filter((e) => e.metric === 'resolution').map((e) => e.externalId);
+
+  test('an open item past its resolution deadline is logged once; the pass remembers how far it read', async () => {
+    const db = freshDb();
+    await db.slaPolicies.put(policy);
+    await captureItems(db, [maya], T('12:05'));
+    await setItemStatus(db, key, 'answered', T('12:10'));
+    await runScheduler(db, T('15:00'), DEFAULT_ALERTS);
+    expect(await resolutionMisses(db)).toEqual([]);
+    expect((await db.state.get(RESOLUTION_SCAN_KEY))?.value).toBe(T('15:00').toISOString());
+    await runScheduler(db, T('16:05'), DEFAULT_ALERTS);
+    await runScheduler(db, T('16:10'), DEFAULT_ALERTS);
+    expect(await resolutionMisses(db)).toEqual(['101']);
+  });
+
+  test('a policy change that moves a deadline behind the last pass is still checked', async () => {
+    const db = freshDb();
+    await db.slaPolicies.put(policy);
+    await captureItems(db, [maya], T('12:05'));
+    await runScheduler(db, T('12:50'), DEFAULT_ALERTS);
+    await db.slaPolicies.put({ ...policy, resolutionMinutes: 30 });
+    await reapplyPolicies(db);
+    expect((await db.items.get(['x', '101']))?.resolutionDueAt).toBe(T('12:30').toISOString());
+    // Not late on its first response yet (13:00): only the resolution scan can find it.
+    await runScheduler(db, T('12:55'), DEFAULT_ALERTS);
+    expect(await resolutionMisses(db)).toEqual(['101']);
+  });
+
+  test('a pending item past both deadlines is logged once per metric in one pass', async () => {
+    const db = freshDb();
+    await db.slaPolicies.put({ ...policy, resolutionMinutes: 30 });
+    await captureItems(db, [maya], T('12:05'));
+    await runScheduler(db, T('13:05'), DEFAULT_ALERTS);
+    expect((await db.slaEvents.toArray()).map((e) => e.metric).sort()).toEqual(['first-response', 'resolution']);
+  });
+
+  test('imported items with deadlines behind the last pass are checked', async () => {
+    const db = freshDb();
+    await db.slaPolicies.put(policy);
+    await runScheduler(db, T('18:00'), DEFAULT_ALERTS);
+    const source = freshDb();
+    await source.slaPolicies.put(policy);
+    await captureItems(source, [maya], T('12:05'));
+    await setItemStatus(source, key, 'answered', T('12:10'));
+    expect((await importData(db, await exportAll(source, T('12:20')))).ok).toBe(true);
+    await runScheduler(db, T('18:01'), DEFAULT_ALERTS);
+    expect(await resolutionMisses(db)).toEqual(['101']);
+  });
 });
