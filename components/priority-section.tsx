@@ -156,7 +156,7 @@ export function PrioritySection() {
               ],
               [
                 'itemDays',
-                'Delete handled items after (days)',
+                'Delete finished items after (days)',
                 itemDaysProblem,
                 'Empty keeps them. Answered, resolved and ignored items posted longer ago go, with their history; pending and snoozed ones, customers and notes stay.',
               ],

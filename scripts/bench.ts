@@ -480,7 +480,7 @@ if (idb) {
     baseline: [],
     extension: [idb.purge.ms],
     ...(idb.purge.items >= 95_000 ? { budget: { on: 'value' as const, max: 2000, label: '≤ 2 s' } } : {}),
-    note: 'purgeHandledItems (utils/scheduler.ts, the retention setting “Delete handled items after”): batches of 2,000, history and SLA events included, counters middleware included',
+    note: 'purgeHandledItems (utils/scheduler.ts, the retention setting “Delete finished items after”): batches of 2,000, history and SLA events included, counters middleware included',
   });
 }
 if (popup)

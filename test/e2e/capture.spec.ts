@@ -1,4 +1,4 @@
-import { expect, importThroughOptions, openOptions, seededPage, seedFile, test } from './extension';
+import { expect, importThroughOptions, openOptions, pressClosing, seededPage, seedFile, test } from './extension';
 
 test('mentions are captured: one badge per customer item, states by age, none on likes or brand tweets', async ({
   context,
@@ -116,7 +116,7 @@ test('opening an item that no tab shows opens its permalink, with the reply box 
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.locator('[data-replyline-item="x:2124573908005815395"]')).toHaveAttribute('data-replyline-sla', 'on-track');
   const opened = context.waitForEvent('page');
-  await popup.keyboard.press('Enter');
+  await pressClosing(popup, 'Enter');
   const tab = await opened;
   await tab.waitForURL(item.permalink);
   await expect(tab.locator('[data-replyline-item="x:2124573908005815395"]')).toBeVisible();

@@ -71,14 +71,14 @@ test('priority rules: a dangerous pattern is refused with a reason; a saved rule
   await options.getByLabel('Try a message').fill('I opened a DISPUTE with my bank');
   await expect(options.getByText('Priority by the rules above: Urgent')).toBeVisible();
   await options.getByLabel('Drop message text after (days)').fill('90');
-  await options.getByLabel('Delete handled items after (days)').fill('0');
+  await options.getByLabel('Delete finished items after (days)').fill('0');
   await options.getByRole('button', { name: 'Save priority and retention' }).click();
   await expect(options.getByText('A whole number of days, 1 or more.')).toBeVisible();
-  await options.getByLabel('Delete handled items after (days)').fill('365');
+  await options.getByLabel('Delete finished items after (days)').fill('365');
   await options.getByRole('button', { name: 'Save priority and retention' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Priority rules and retention saved' })).toBeVisible();
   await options.reload();
   await expect(rules.getByRole('listitem')).toHaveCount(6);
   await expect(options.getByLabel('Drop message text after (days)')).toHaveValue('90');
-  await expect(options.getByLabel('Delete handled items after (days)')).toHaveValue('365');
+  await expect(options.getByLabel('Delete finished items after (days)')).toHaveValue('365');
 });

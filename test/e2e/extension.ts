@@ -2,7 +2,7 @@
 // browser fails the test (Replyline makes no network calls at all).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type BrowserContext, test as base, expect, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
 import { SITE_ORIGINS } from '../pages/site-server.ts';
 import { importThroughOptions, launchWithExtension } from './launch.ts';
 
@@ -40,4 +40,11 @@ export async function seededPage(context: BrowserContext, extensionId: string, u
   const page = await context.newPage();
   await page.goto(url);
   return page;
+}
+
+/** A key press that makes the page close itself (the popup closes once it opened an item): the press may end with it. */
+export async function pressClosing(page: Page, key: string) {
+  await page.keyboard.press(key).catch((error: unknown) => {
+    if (!page.isClosed()) throw error;
+  });
 }

@@ -1,6 +1,6 @@
 // SLA alerts outlive the service worker, and the popup's snooze/resolve keys drive the clock.
 import type { Page } from '@playwright/test';
-import { expect, importThroughOptions, openOptions, seededPage, seedFile, test } from './extension';
+import { expect, importThroughOptions, openOptions, pressClosing, seededPage, seedFile, test } from './extension';
 import { workerInternals } from './worker';
 
 // Evaluated in extension pages, where `chrome` exists.
@@ -100,7 +100,7 @@ test('popup Enter on an item an open tab shows: that tab comes forward with the 
   const index = keys.indexOf(focal);
   expect(index).toBeGreaterThanOrEqual(0);
   for (let i = 0; i < index; i++) await popup.keyboard.press('j');
-  await popup.keyboard.press('Enter');
+  await pressClosing(popup, 'Enter');
   await expect
     .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid^="tweetTextarea_"]')), { timeout: 10_000 })
     .toBe(true);
