@@ -30,6 +30,10 @@
  *   __LIID_<n>m__           form gives a distinct id per occurrence, like __XID_.
  *   __CLOCK_<n>m__          X's focal-tweet label, UTC: "11:55 AM · Jul 1, 2026"
  *   __DATE_<n>m__           "Jul 1, 2026" (UTC), e.g. Instagram's time[title]
+ *   __SEP_<n>m__            a message-list separator in this machine's local time, as the browser
+ *                           beside it reads it: "Today 9:14 AM", "Yesterday 4:12 PM", else
+ *                           "Nov 22, 2026, 4:12 PM" (a fixed "Today 9:14 AM" is a future time
+ *                           before 9:14, and the adapters rightly refuse it)
  *   <n> is a whole number of minutes (0 allowed). With the default SLA policy (60 min, due-soon at
  *   75 %), ages like 5m / 50m / 90m show on-track / due-soon / breached badges.
  *
@@ -205,6 +209,16 @@ function dateLabel(d: Date): string {
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
 }
 
+function sepLabel(d: Date, now: Date): string {
+  const h = d.getHours();
+  const time = `${h % 12 === 0 ? 12 : h % 12}:${pad2(d.getMinutes())} ${h < 12 ? 'AM' : 'PM'}`;
+  const day = (x: Date) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
+  const days = Math.round((day(now) - day(d)) / (24 * 60 * MINUTE));
+  if (days === 0) return `Today ${time}`;
+  if (days === 1) return `Yesterday ${time}`;
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}, ${time}`;
+}
+
 function clockLabel(d: Date): string {
   const h = d.getUTCHours();
   const h12 = h % 12 === 0 ? 12 : h % 12;
@@ -217,7 +231,7 @@ export function renderTemplate(html: string, now: Date, pageIndex = 0): string {
   let xOccurrence = 0;
   let liOccurrence = 0;
   return html.replace(
-    /__(AGO|XID|LIID|CLOCK|DATE)_(\d+)m(?:_([a-z0-9]+))?__/g,
+    /__(AGO|XID|LIID|CLOCK|DATE|SEP)_(\d+)m(?:_([a-z0-9]+))?__/g,
     (_m: string, kind: string, mins: string, tag: string | undefined) => {
       const ms = base - Number(mins) * MINUTE;
       switch (kind) {
@@ -227,6 +241,8 @@ export function renderTemplate(html: string, now: Date, pageIndex = 0): string {
           return clockLabel(new Date(ms));
         case 'DATE':
           return dateLabel(new Date(ms));
+        case 'SEP':
+          return sepLabel(new Date(ms), now);
         case 'XID':
           return xStatusId(ms, tag ? tagLow(tag) : occurrenceLow(pageIndex, ++xOccurrence));
         default:

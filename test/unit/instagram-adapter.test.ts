@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capturedItemSchema } from '@/utils/schema';
 import { instagramAdapter as ig, selectors } from '@/utils/sites/instagram';
+import { renderTemplate } from '../pages/site-server';
 import { byId, item, pageContext, parse } from './adapter-kit';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/instagram');
@@ -23,7 +24,8 @@ function loadDemo(name: string): Document {
   const html = readFileSync(join(DEMO_PAGES, name), 'utf8')
     .replace(/__AGO_(\d+)m__/g, (_m, mins: string) => new Date(NOW.getTime() - Number(mins) * 60_000).toISOString())
     .replace(/__DATE_(\d+)m__/g, 'Jul 29, 2026');
-  return parse(html);
+  // The rest (__SEP_: separators in local time) as the site server renders them at NOW.
+  return parse(renderTemplate(html, NOW));
 }
 
 const ctx = (url: string, brandHandles: readonly string[] = BRAND, now: Date = NOW) => pageContext(url, brandHandles, now);
