@@ -55,7 +55,6 @@ export function PlatformSelect({ label, value, onChange }: { label: string; valu
   );
 }
 
-/** Under a settings form: what was saved (announced politely), and why loading or saving failed. */
 /** A settings form: the browser's own validation bubbles stay off (fields show our messages), Enter saves. */
 export function SettingsForm({ onSave, className, children }: { onSave: () => void; className: string; children: ReactNode }) {
   return (
@@ -72,6 +71,7 @@ export function SettingsForm({ onSave, className, children }: { onSave: () => vo
   );
 }
 
+/** Under a settings form: what was saved (announced politely), and why loading or saving failed. */
 export function SettingsOutcome({ status, loadError, error }: { status?: string; loadError?: string; error?: string }) {
   return (
     <>

@@ -167,6 +167,9 @@ export class ReplylineDb extends Dexie {
 
 export const normalizeHandle = (handle: string) => handle.trim().replace(/^@/, '').toLowerCase();
 
+/** An item's primary key in the `items` table. */
+export const itemRowKey = (r: Pick<Item, 'platform' | 'externalId'>): [Platform, string] => [r.platform, r.externalId];
+
 export const customerKeyOf = (item: Pick<Item, 'platform' | 'author'>) =>
   `${item.platform}:${item.author.handle ? normalizeHandle(item.author.handle) : item.author.name.trim().toLowerCase()}`;
 

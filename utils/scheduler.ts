@@ -4,7 +4,7 @@
 // alerts keep running while the worker is stopped.
 import { type ItemView, recordMisses, setItemStatus, toView } from '@/utils/backlog';
 import { refreshSlaStates } from '@/utils/counters';
-import { type ItemRecord, RESOLUTION_SCAN_KEY, type ReplylineDb } from '@/utils/db';
+import { type ItemRecord, itemRowKey, RESOLUTION_SCAN_KEY, type ReplylineDb } from '@/utils/db';
 import type { AlertSettings, ItemStatus, RetentionSettings } from '@/utils/schema';
 
 export interface SchedulerResult {
@@ -43,6 +43,13 @@ const firstAfter = async (query: () => Promise<ItemRecord | undefined>, field: (
   return value ? Date.parse(value) : null;
 };
 
+/** Runs `work` on `list` a slice of `size` at a time, one after the other (each in its own transaction), and sums what it returns. */
+async function sumInBatches<T>(list: readonly T[], size: number, work: (batch: T[]) => Promise<number>): Promise<number> {
+  let sum = 0;
+  for (let start = 0; start < list.length; start += size) sum += await work(list.slice(start, start + size));
+  return sum;
+}
+
 /**
  * Items marked per transaction: the first pass over an imported backlog marks thousands, and each
  * item write costs ~0.4 ms in Chromium, so one transaction held the popup's reads for seconds.
@@ -51,13 +58,13 @@ const MARK_BATCH = 500;
 
 /** Marks items as alerted for their current deadline, re-read in each batch so a change made since is kept. */
 async function markAlerted(db: ReplylineDb, items: readonly ItemRecord[], field: 'alertedSoonFor' | 'alertedBreachFor') {
-  for (let start = 0; start < items.length; start += MARK_BATCH) {
-    const keys = items.slice(start, start + MARK_BATCH).map((r): [ItemRecord['platform'], string] => [r.platform, r.externalId]);
-    await db.transaction('rw', db.items, async () => {
+  await sumInBatches(items.map(itemRowKey), MARK_BATCH, (keys) =>
+    db.transaction('rw', db.items, async () => {
       const rows = (await db.items.bulkGet(keys)).filter((r): r is ItemRecord => !!r && r.status === 'pending');
       await db.items.bulkPut(rows.map((r) => ({ ...r, [field]: r.firstResponseDueAt })));
-    });
-  }
+      return rows.length;
+    }),
+  );
 }
 
 export async function runScheduler(db: ReplylineDb, now: Date, alerts: AlertSettings): Promise<SchedulerResult> {
@@ -149,16 +156,14 @@ const RETENTION_EVERY_MS = 3_600_000;
 export async function dropExpiredText(db: ReplylineDb, now: Date, textDays: number): Promise<number> {
   const cutoff = new Date(now.getTime() - textDays * DAY).toISOString();
   const keys = await db.items.where('postedAt').below(cutoff).primaryKeys();
-  let dropped = 0;
-  for (let start = 0; start < keys.length; start += RETENTION_BATCH) {
-    dropped += await db.transaction('rw', db.items, async () => {
-      const rows = await db.items.bulkGet(keys.slice(start, start + RETENTION_BATCH));
+  return sumInBatches(keys, RETENTION_BATCH, (batch) =>
+    db.transaction('rw', db.items, async () => {
+      const rows = await db.items.bulkGet(batch);
       const expired = rows.filter((r): r is ItemRecord => r?.text !== undefined && r.postedAt < cutoff);
       await db.items.bulkPut(expired.map(({ text: _text, ...rest }) => rest));
       return expired.length;
-    });
-  }
-  return dropped;
+    }),
+  );
 }
 
 /** The statuses a purge may delete: the user is done with these items; pending and snoozed ones stay at any age. */
@@ -177,21 +182,17 @@ const PURGE_BATCH = 2_000;
  */
 export async function purgeHandledItems(db: ReplylineDb, cutoff: string): Promise<number> {
   const keys = await db.items.where('postedAt').below(cutoff).primaryKeys();
-  let deleted = 0;
-  for (let start = 0; start < keys.length; start += PURGE_BATCH) {
-    deleted += await db.transaction('rw', [db.items, db.history, db.slaEvents], async () => {
-      const rows = await db.items.bulkGet(keys.slice(start, start + PURGE_BATCH));
-      const gone = rows
-        .filter((r): r is ItemRecord => !!r && r.postedAt < cutoff && PURGEABLE.has(r.status))
-        .map((r): [ItemRecord['platform'], string] => [r.platform, r.externalId]);
+  return sumInBatches(keys, PURGE_BATCH, (batch) =>
+    db.transaction('rw', [db.items, db.history, db.slaEvents], async () => {
+      const rows = await db.items.bulkGet(batch);
+      const gone = rows.filter((r): r is ItemRecord => !!r && r.postedAt < cutoff && PURGEABLE.has(r.status)).map(itemRowKey);
       if (!gone.length) return 0;
       await db.items.bulkDelete(gone);
       await db.history.where('[platform+externalId]').anyOf(gone).delete();
       await db.slaEvents.where('[platform+externalId]').anyOf(gone).delete();
       return gone.length;
-    });
-  }
-  return deleted;
+    }),
+  );
 }
 
 /**

@@ -65,6 +65,39 @@ export function CustomerItems({ items, opened, now, act }: Props) {
   );
 }
 
+/** A compact labelled select in a history row (priority, outcome). */
+function InlineSelect({
+  label,
+  ariaLabel,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  ariaLabel: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1">
+      <span className="text-slate-500 dark:text-slate-400">{label}</span>
+      <select
+        className="rounded border border-slate-300 bg-white px-1 text-[12px] dark:border-slate-600 dark:bg-slate-800"
+        aria-label={ariaLabel}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map(([v, name]) => (
+          <option key={v} value={v}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function HistoryRow({ item, current, now, act }: { item: HistoryItem; current: boolean; now: number; act: PanelAction }) {
   const outcome = slaOutcome(item, now);
   const text = item.text ?? '';
@@ -91,55 +124,35 @@ function HistoryRow({ item, current, now, act }: { item: HistoryItem; current: b
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-[12px]">
         <span>{firstResponseText(item.firstResponseMinutes)}</span>
         <span className={TONES[outcome.tone]}>{outcome.text}</span>
-        <label className="flex items-center gap-1">
-          <span className="text-slate-500 dark:text-slate-400">Priority</span>
-          <select
-            className="rounded border border-slate-300 bg-white px-1 text-[12px] dark:border-slate-600 dark:bg-slate-800"
-            aria-label={`Priority of this ${where}`}
-            value={item.priority ?? 'normal'}
-            onChange={(e) =>
+        <InlineSelect
+          label="Priority"
+          ariaLabel={`Priority of this ${where}`}
+          value={item.priority ?? 'normal'}
+          options={PRIORITIES.map((p) => [p, MATCH_NAMES.priorities[p] ?? p])}
+          onChange={(value) =>
+            act(
+              send('items/set-priority', { key: { platform: item.platform, externalId: item.externalId }, priority: value as Priority }),
+              `Priority set to ${value}.`,
+            )
+          }
+        />
+        {(item.answeredAt || item.status === 'resolved') && (
+          <InlineSelect
+            label="Outcome"
+            ariaLabel={`Outcome of this ${where}`}
+            value={item.outcome ?? ''}
+            // Unset: the customer's next message decides (utils/satisfaction.ts).
+            options={[['', 'From their reply'], ...SATISFACTION_OUTCOMES.map((o): [string, string] => [o, OUTCOME_NAMES[o]])]}
+            onChange={(value) =>
               act(
-                send('items/set-priority', {
+                send('items/set-outcome', {
                   key: { platform: item.platform, externalId: item.externalId },
-                  priority: e.target.value as Priority,
+                  outcome: (value || null) as SatisfactionOutcome | null,
                 }),
-                `Priority set to ${e.target.value}.`,
+                value ? `Outcome set to ${value}.` : 'Outcome left to the customer’s next message.',
               )
             }
-          >
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {MATCH_NAMES.priorities[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {(item.answeredAt || item.status === 'resolved') && (
-          <label className="flex items-center gap-1">
-            <span className="text-slate-500 dark:text-slate-400">Outcome</span>
-            <select
-              className="rounded border border-slate-300 bg-white px-1 text-[12px] dark:border-slate-600 dark:bg-slate-800"
-              aria-label={`Outcome of this ${where}`}
-              value={item.outcome ?? ''}
-              onChange={(e) =>
-                act(
-                  send('items/set-outcome', {
-                    key: { platform: item.platform, externalId: item.externalId },
-                    outcome: (e.target.value || null) as SatisfactionOutcome | null,
-                  }),
-                  e.target.value ? `Outcome set to ${e.target.value}.` : 'Outcome left to the customer’s next message.',
-                )
-              }
-            >
-              {/* Unset: the customer's next message decides (utils/satisfaction.ts). */}
-              <option value="">From their reply</option>
-              {SATISFACTION_OUTCOMES.map((o) => (
-                <option key={o} value={o}>
-                  {OUTCOME_NAMES[o]}
-                </option>
-              ))}
-            </select>
-          </label>
+          />
         )}
         {href && (
           <a href={href} target="_blank" rel="noopener noreferrer" className="ml-auto text-sky-700 underline dark:text-sky-300">

@@ -181,18 +181,12 @@ const api = {
   },
 
   /** One message round trip to the background: ms. */
-  async roundTrip(): Promise<number> {
+  async roundTrip(type: 'settings/get' | 'items/query' = 'settings/get'): Promise<number> {
     const t0 = performance.now();
-    const reply = (await browser.runtime.sendMessage({ type: 'settings/get', payload: {} })) as { ok?: boolean } | undefined;
-    if (!reply?.ok) throw new Error(`settings/get failed: ${JSON.stringify(reply)}`);
-    return performance.now() - t0;
-  },
-
-  /** One backlog page of one row: how long the items store keeps the popup's query waiting now. */
-  async backlogRoundTrip(): Promise<number> {
-    const t0 = performance.now();
-    const reply = (await browser.runtime.sendMessage({ type: 'items/query', payload: { limit: 1 } })) as { ok?: boolean } | undefined;
-    if (!reply?.ok) throw new Error(`items/query failed: ${JSON.stringify(reply)}`);
+    // items/query, one row: how long the items store keeps the popup's query waiting now.
+    const payload = type === 'items/query' ? { limit: 1 } : {};
+    const reply = (await browser.runtime.sendMessage({ type, payload })) as { ok?: boolean } | undefined;
+    if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
     return performance.now() - t0;
   },
 

@@ -17,7 +17,7 @@
  * - Brand listening on /search/results/content/: results still carry data-urn activity URNs (or say
  *   which SDUI hooks replaced them); one badge per matching post, none on the brand's own.
  */
-import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
+import { type ItemKind, LIMITS } from '@/utils/schema';
 import { cap, composersOwning, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
@@ -249,10 +249,6 @@ function postedAtOf(id: string, label: string, now: Date): { postedAt: string; a
   return { postedAt: new Date(now.getTime() - age).toISOString(), approximate: true };
 }
 
-function finish(item: CapturedItem): ExtractOutcome {
-  return validated(item);
-}
-
 // ---------------------------------------------------------------- comments (both generations)
 
 function sduiUrnAttr(el: Element): string | null {
@@ -476,7 +472,7 @@ function extractComment(el: Element, ctx: PageContext, brands: Set<string>): Ext
 
   const text = info.textEl ? cleanText(info.textEl, LIMITS.text) : '';
   const permalink = commentPermalink(info.urn, parent && parent.urn.id !== info.urn.id ? parent.urn.id : undefined);
-  return finish({
+  return validated({
     platform: 'linkedin',
     externalId: info.urn.id,
     kind,
@@ -547,7 +543,7 @@ function extractNotification(el: Element, ctx: PageContext, brands: Set<string>)
   const textEl = el.querySelector(selectors.ntText);
   const text = textEl ? cleanText(textEl, LIMITS.text) : '';
   const permalink = commentPermalink(urn, reply && comment && comment.id !== reply.id ? comment.id : undefined);
-  return finish({
+  return validated({
     platform: 'linkedin',
     externalId: urn.id,
     kind,
@@ -599,7 +595,7 @@ function extractSearchPost(el: Element, ctx: PageContext, brands: Set<string>): 
   const ageLabel = age ? (readLabel(age.querySelector(selectors.ariaHiddenCopy) ?? age, 60).split('•')[0] ?? '').trim() : '';
   const time = postedAtOf(id, ageLabel, ctx.now);
   if (!time) return { type: 'error', reason: 'no-time' };
-  return finish({
+  return validated({
     platform: 'linkedin',
     externalId: id,
     kind: 'mention',
@@ -656,7 +652,7 @@ function extractMessage(el: Element, ctx: PageContext): ExtractOutcome {
   const threadId = THREAD_PATH.exec(ctx.url.pathname)?.[1];
   const postedAt = threadClockTime(clock, heading, ctx.now);
   if (!postedAt) return { type: 'error', reason: 'no-time' };
-  return finish({
+  return validated({
     platform: 'linkedin',
     externalId: id,
     kind: 'dm',
