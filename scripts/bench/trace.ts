@@ -20,6 +20,7 @@ const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtoo
 /** Events that run script: the extension's carry its URL. */
 const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'V8.Execute', 'v8.run', 'v8.callFunction']);
 const LONG_US = 50_000;
+const GC = new Set(['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC', 'V8.GCCompactor']);
 export const SYNC_MARK = 'replyline-bench-sync';
 
 export interface Tracer {
@@ -109,6 +110,52 @@ export interface TraceSummary {
   forcedLayoutsByExtension: number;
   forcedStyleByExtension: number;
   longFrames: { count: number; causedByExtension: number; withExtension: number; maxMs: number };
+  /** The tasks with the most extension script, and every long task it caused: what it was doing there. */
+  extensionStretches: ExtensionStretch[];
+}
+
+export interface ExtensionStretch {
+  /** Page time the task began, ms. */
+  atMs: number;
+  taskMs: number;
+  extensionMs: number;
+  caused: boolean;
+  /** The extension's outermost script events in the task: `evaluate`, or the called function's name; `@frame` when inside an animation frame callback. */
+  doing: string[];
+}
+
+const TOP_STRETCHES = 5;
+
+function describeExtensionWork(main: readonly TraceEvent[], t: TraceEvent): string[] {
+  const end = t.ts + (t.dur ?? 0);
+  const within = main.filter((e) => e.ts >= t.ts && e.ts < end);
+  const frames = within.filter((e) => e.name === 'FireAnimationFrame');
+  const out = new Map<string, number>();
+  let coveredUntil = -1;
+  for (const e of within) {
+    if (!isExtension(e) || e.ts < coveredUntil) continue;
+    coveredUntil = e.ts + (e.dur ?? 0);
+    const data = e.args?.data as { functionName?: string } | undefined;
+    const name = e.name === 'EvaluateScript' || e.name === 'v8.compile' ? 'evaluate' : data?.functionName || e.name;
+    const inFrame = frames.some((f) => e.ts >= f.ts && e.ts < f.ts + (f.dur ?? 0));
+    const key = inFrame ? `${name}@frame` : name;
+    out.set(key, (out.get(key) ?? 0) + (e.dur ?? 0));
+  }
+  // For a long task the extension caused, what else the task did (its outermost events).
+  if (t.dur && t.dur >= LONG_US) {
+    let until = -1;
+    for (const e of within) {
+      if (e === t || e.ts < until || isExtension(e)) continue;
+      until = e.ts + (e.dur ?? 0);
+      const key = `page ${e.name}`;
+      out.set(key, (out.get(key) ?? 0) + (e.dur ?? 0));
+    }
+  }
+  // Garbage collection inside the extension's script counts as its script time.
+  const mine = union(within.filter(isExtension).map((e): Span => [e.ts, e.ts + (e.dur ?? 0)]));
+  const gc = within.filter((e) => GC.has(e.name) && inside(mine, e.ts)).reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  if (gc) out.set('of which gc', gc);
+  return [...out].sort((a, b) => b[1] - a[1]).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)} ms`);
 }
 
 /**
@@ -128,10 +175,14 @@ export function summarizeTrace(events: readonly TraceEvent[], markTime: number, 
   let extensionTasks = 0;
   let extensionMaxTaskUs = 0;
   const long = { count: 0, totalMs: 0, maxMs: 0, withExtension: 0, causedByExtension: 0 };
+  const stretches: { task: TraceEvent; mine: number; caused: boolean }[] = [];
   for (const t of tasks) {
     const dur = t.dur ?? 0;
     const mine = overlap(ext, t.ts, t.ts + dur);
-    if (mine > 0) extensionTasks++;
+    if (mine > 0) {
+      extensionTasks++;
+      stretches.push({ task: t, mine, caused: dur >= LONG_US && dur - mine < LONG_US });
+    }
     extensionMaxTaskUs = Math.max(extensionMaxTaskUs, mine);
     if (dur < LONG_US) continue;
     long.count++;
@@ -164,5 +215,15 @@ export function summarizeTrace(events: readonly TraceEvent[], markTime: number, 
     forcedLayoutsByExtension: layouts.filter((e) => inside(ext, e.ts)).length,
     forcedStyleByExtension: styles.filter((e) => inside(ext, e.ts)).length,
     longFrames,
+    extensionStretches: stretches
+      .sort((a, b) => b.mine - a.mine)
+      .filter((s, i) => i < TOP_STRETCHES || s.caused)
+      .map(({ task, mine, caused }) => ({
+        atMs: (task.ts - offsetUs) / 1000,
+        taskMs: (task.dur ?? 0) / 1000,
+        extensionMs: mine / 1000,
+        caused,
+        doing: describeExtensionWork(main, task),
+      })),
   };
 }

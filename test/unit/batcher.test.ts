@@ -1,16 +1,14 @@
 // @vitest-environment jsdom
 import { type BatchScheduler, COMMIT_EVERY_MS, createBatcher, PIGGYBACK_MS, SLICE_MS } from '@/utils/engine/batcher';
 
-/** A scheduler the test drives by hand: a virtual clock, a task queue, a frame queue and timers. */
+/** A scheduler the test drives by hand: a virtual clock, a task queue and timers. */
 function manualScheduler() {
   let clock = 0;
   const tasks: (() => void)[] = [];
-  const frames: (() => void)[] = [];
   const timers = new Set<{ fn: () => void; ms: number }>();
   const scheduler: BatchScheduler = {
     now: () => clock,
     task: (fn) => tasks.push(fn),
-    frame: (fn) => frames.push(fn),
     timer: (fn, ms) => {
       const t = { fn, ms };
       timers.add(t);
@@ -22,9 +20,8 @@ function manualScheduler() {
     advance: (ms: number) => {
       clock += ms;
     },
-    pending: () => ({ tasks: tasks.length, frames: frames.length, timers: [...timers].map((t) => t.ms) }),
+    pending: () => ({ tasks: tasks.length, timers: [...timers].map((t) => t.ms) }),
     runTask: () => tasks.shift()?.(),
-    runFrame: () => frames.shift()?.(),
     fireTimers: () => {
       for (const t of [...timers]) {
         timers.delete(t);
@@ -51,7 +48,7 @@ test('reads are never synchronous and run in slices of at most SLICE_MS, one tas
   for (let i = 0; i < 10; i++) batcher.add(i);
   batcher.add(3); // merged with the queued one
   expect(read).toEqual([]);
-  expect(s.pending()).toEqual({ tasks: 1, frames: 0, timers: [] });
+  expect(s.pending()).toEqual({ tasks: 1, timers: [] });
 
   const slices: number[][] = [];
   while (s.pending().tasks) {
@@ -63,41 +60,49 @@ test('reads are never synchronous and run in slices of at most SLICE_MS, one tas
   // 1.5 ms each: the third read crosses 4 ms, so a slice holds three.
   expect(slices).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]);
   expect(SLICE_MS).toBeLessThanOrEqual(5);
-  // One write phase for the whole batch, only inside a frame: on a quiet page, one of its own after PIGGYBACK_MS.
+  // One write phase for the whole batch, in a task: on a quiet page, one of its own after PIGGYBACK_MS.
   expect(writes).toBe(0);
-  expect(s.pending()).toEqual({ tasks: 0, frames: 0, timers: [PIGGYBACK_MS] });
+  expect(s.pending()).toEqual({ tasks: 0, timers: [PIGGYBACK_MS] });
   s.fireTimers();
-  expect(s.pending()).toEqual({ tasks: 0, frames: 1, timers: [] });
-  s.runFrame();
+  expect(s.pending()).toEqual({ tasks: 1, timers: [] });
+  s.runTask();
   expect(writes).toBe(1);
 });
 
-test('a due write joins the frame of the page’s next change instead of causing one', () => {
+test('a due write runs in the task right after the page’s next change, before that change is read', () => {
   const s = manualScheduler();
   const order: string[] = [];
   const batcher = createBatcher<string>({ read: (w) => order.push(`read ${w}`), write: () => order.push('write') }, s.scheduler);
   batcher.add('first');
   s.runTask();
-  expect(s.pending()).toEqual({ tasks: 0, frames: 0, timers: [PIGGYBACK_MS] });
+  expect(s.pending()).toEqual({ tasks: 0, timers: [PIGGYBACK_MS] });
   // The page changes again (the engine's MutationObserver queues it): its frame is coming.
   batcher.add('second');
-  expect(s.pending()).toEqual({ tasks: 1, frames: 1, timers: [] });
-  s.runFrame();
+  expect(s.pending()).toEqual({ tasks: 2, timers: [] });
+  s.runTask();
   expect(order).toEqual(['read first', 'write']);
   s.runTask();
   expect(order).toEqual(['read first', 'write', 'read second']);
-  // Work queued by a read (a scan's items) is not a page change: no frame for it.
+  // Work queued by a read (a scan's items) is not a page change: it books no write.
+  const q = manualScheduler();
+  const read: string[] = [];
+  let writes = 0;
   const reader = createBatcher<string>(
-    { read: (w) => (w === 'root' ? reader.add('item') : undefined), write: () => order.push('write 2') },
-    s.scheduler,
+    {
+      read: (w) => {
+        read.push(w);
+        if (w === 'root') reader.add('item');
+      },
+      write: () => writes++,
+    },
+    q.scheduler,
   );
-  reader.requestWrite();
   reader.add('root');
-  s.runFrame();
-  expect(order.at(-1)).toBe('write 2');
   reader.requestWrite();
-  s.runTask();
-  expect(s.pending().frames).toBe(0);
+  while (q.pending().tasks) q.runTask();
+  expect(read).toEqual(['root', 'item']);
+  expect(writes).toBe(0);
+  expect(q.pending()).toEqual({ tasks: 0, timers: [PIGGYBACK_MS] });
 });
 
 test('work queued while reading joins the same batch', () => {
@@ -120,7 +125,7 @@ test('work queued while reading joins the same batch', () => {
   while (s.pending().tasks) s.runTask();
   expect(read).toEqual(['root', 'a', 'b', 'c']);
   s.fireTimers();
-  s.runFrame();
+  s.runTask();
   expect(writes).toBe(1);
 });
 
@@ -138,23 +143,23 @@ test('a long batch writes every COMMIT_EVERY_MS of reading, so a huge first scan
   for (let i = 0; i < count; i++) batcher.add(i);
   while (s.pending().tasks) {
     s.runTask();
-    // The browser renders between tasks; a frame runs whatever write was asked for.
+    // A write asked for runs in its own task, between the slices.
     s.fireTimers();
-    while (s.pending().frames) s.runFrame();
   }
   expect(writes).toBeGreaterThanOrEqual(Math.floor((count * 2) / COMMIT_EVERY_MS));
   expect(writes).toBeLessThanOrEqual(Math.ceil((count * 2) / COMMIT_EVERY_MS) + 1);
 });
 
-test('requestWrite without work asks for one frame; repeated requests share it', () => {
+test('requestWrite without work asks for one write; repeated requests share it', () => {
   const s = manualScheduler();
   let writes = 0;
   const batcher = createBatcher<number>({ read: () => {}, write: () => writes++ }, s.scheduler);
   batcher.requestWrite();
   batcher.requestWrite();
-  expect(s.pending()).toEqual({ tasks: 0, frames: 0, timers: [PIGGYBACK_MS] });
+  expect(s.pending()).toEqual({ tasks: 0, timers: [PIGGYBACK_MS] });
   s.fireTimers();
-  s.runFrame();
+  expect(s.pending()).toEqual({ tasks: 1, timers: [] });
+  s.runTask();
   expect(writes).toBe(1);
 });
 
@@ -179,19 +184,21 @@ test('a disposed batcher does nothing', () => {
   batcher.dispose();
   while (s.pending().tasks) s.runTask();
   s.fireTimers();
-  while (s.pending().frames) s.runFrame();
+  while (s.pending().tasks) s.runTask();
   expect(read).toEqual([]);
   expect(writes).toBe(0);
 });
 
-test('the browser scheduler yields to a later task and writes in an animation frame', async () => {
+test('the browser scheduler yields to a later task and writes without an animation frame', async () => {
   const order: string[] = [];
   const batcher = createBatcher<number>({ read: (n) => order.push(`read ${n}`), write: () => order.push('write') });
   const raf = vi.spyOn(window, 'requestAnimationFrame');
   batcher.add(1);
   order.push('sync');
+  await Promise.resolve();
+  expect(order).toEqual(['sync']);
   await vi.waitFor(() => expect(order).toEqual(['sync', 'read 1', 'write']));
-  expect(raf).toHaveBeenCalled();
+  expect(raf).not.toHaveBeenCalled();
 });
 
 test('a batch commits once, in the task of its last read, before its write is booked', () => {
@@ -203,7 +210,7 @@ test('a batch commits once, in the task of its last read, before its write is bo
         order.push(`read ${n}`);
         s.advance(3);
       },
-      commit: () => order.push(`commit (frames booked: ${s.pending().frames}, timers: ${s.pending().timers.length})`),
+      commit: () => order.push(`commit (tasks: ${s.pending().tasks}, timers: ${s.pending().timers.length})`),
       write: () => order.push('write'),
     },
     s.scheduler,
@@ -212,13 +219,13 @@ test('a batch commits once, in the task of its last read, before its write is bo
   s.runTask();
   expect(order).toEqual(['read 1', 'read 2']);
   s.runTask();
-  expect(order).toEqual(['read 1', 'read 2', 'read 3', 'commit (frames booked: 0, timers: 0)']);
+  expect(order).toEqual(['read 1', 'read 2', 'read 3', 'commit (tasks: 0, timers: 0)']);
   s.fireTimers();
-  s.runFrame();
+  s.runTask();
   expect(order.at(-1)).toBe('write');
   expect(order.filter((o) => o.startsWith('commit'))).toHaveLength(1);
   // flushNow (navigation) commits before it writes too.
   batcher.add(4);
   batcher.flushNow();
-  expect(order.slice(-3)).toEqual(['read 4', 'commit (frames booked: 0, timers: 0)', 'write']);
+  expect(order.slice(-3).map((o) => o.replace(/ \(.*/, ''))).toEqual(['read 4', 'commit', 'write']);
 });

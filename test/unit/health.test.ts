@@ -169,6 +169,36 @@ test('a meter reports counts with the surface, then after the page settles wheth
   }
 });
 
+test('the settle check counts selectors a slice at a time, and a navigation meanwhile drops the old page’s counts', () => {
+  vi.useFakeTimers();
+  let clock = 0;
+  // Each whole-document count "takes" 5 ms, past a slice.
+  vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+  try {
+    history.replaceState(null, '', '/notifications');
+    document.body.replaceChildren(...parse(readFileSync('test/fixtures/x/notifications-mentions.html', 'utf8')).body.childNodes);
+    const sent: HealthReport[] = [];
+    const meter = createHealthMeter(xAdapter, (r) => sent.push(r));
+    meter.visit();
+    vi.advanceTimersByTime(7999);
+    vi.advanceTimersToNextTimer(); // the settle check's first slice only
+    expect(sent.some((r) => r.selectors)).toBe(false);
+    expect(vi.getTimerCount()).toBe(1);
+    meter.visit(); // an SPA navigation before the counts are done
+    vi.advanceTimersToNextTimer(); // the old page's next slice: dropped
+    expect(sent.some((r) => r.selectors)).toBe(false);
+    vi.advanceTimersByTime(8000);
+    vi.runAllTimers(); // the new page's slices
+    const settled = sent.filter((r) => r.selectors);
+    expect(settled).toHaveLength(1);
+    expect(Object.keys(settled[0]?.selectors ?? {})).toEqual(Object.keys(xAdapter.selectors));
+    meter.dispose();
+  } finally {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  }
+});
+
 test('warnings read as sentences with the platform name', () => {
   expect(healthLine({ platform: 'linkedin', message: 'composer not found (2×)', since: at(0) }, new Date(T0))).toMatch(
     /^LinkedIn: composer not found \(2×\) since \d{1,2}:\d{2}/,

@@ -12,7 +12,7 @@ import {
   responseTimer,
   summarizeResponseTimes,
 } from '@/utils/metrics';
-import { requests } from '@/utils/protocol';
+import { requests } from '@/utils/protocol-requests';
 import { type BusinessHours, type SlaEvent, type SlaPolicy, WEEKDAYS } from '@/utils/schema';
 import { freshDb, quietHandlers } from './helpers';
 

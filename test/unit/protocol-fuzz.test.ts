@@ -4,7 +4,8 @@
 import { dispatch, type Sender } from '@/utils/background/router';
 import { captureItems } from '@/utils/backlog';
 import { importData } from '@/utils/data-transfer';
-import { type RequestName, requests } from '@/utils/protocol';
+import type { RequestName } from '@/utils/protocol';
+import { requests } from '@/utils/protocol-requests';
 import { demoSeed, OPTIONS_PAGE, TEST_ENV, X_TAB } from './background-kit';
 import {
   adversarialValues,

@@ -1,6 +1,6 @@
 import { createHandlers } from '@/utils/background/handlers';
 import { dispatch, type RouterEnv, type Sender } from '@/utils/background/router';
-import { requests } from '@/utils/protocol';
+import { requests } from '@/utils/protocol-requests';
 import { captured, freshDb } from './helpers';
 
 const env: RouterEnv = { extensionId: 'abcdef', extensionOrigin: 'chrome-extension://abcdef/' };

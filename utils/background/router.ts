@@ -1,6 +1,7 @@
 // Receives every request: checks the sender, validates the payload, runs the handler, and
 // always answers with an envelope (never throws across the message boundary).
-import { type Envelope, type ErrorCode, type RequestName, type RequestOf, type Responses, requests } from '@/utils/protocol';
+import type { Envelope, ErrorCode, RequestName, RequestOf, Responses } from '@/utils/protocol';
+import { requests } from '@/utils/protocol-requests';
 import { platformOfUrl } from '@/utils/sites/hosts';
 
 export interface Sender {

@@ -141,7 +141,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   };
 
   /**
-   * Write phase, in an animation frame (the page's own when it renders one anyway): puts in the
+   * Write phase, in a task just before a frame (the page's own when it renders one anyway): puts in the
    * badges whose view is back (the batch's captures were sent at its commit) and updates the
    * changed ones. It reads no layout, so the frame lays out once.
    */
