@@ -16,7 +16,8 @@ import { Alert, buttonClass, errorText, Field, inputClass, quietClass, Section }
 import { useNow } from '@/components/use-remote';
 import { addBusinessMinutes, validateCalendar } from '@/utils/business-hours';
 import { send } from '@/utils/protocol';
-import { type BusinessHours, type BusinessInterval, businessHoursSchema, WEEKDAY_NAMES, WEEKDAYS, type Weekday } from '@/utils/schema';
+import { type BusinessHours, type BusinessInterval, businessHoursSchema } from '@/utils/schema';
+import { WEEKDAY_NAMES, WEEKDAYS, type Weekday } from '@/utils/schema-core';
 
 type Closure = Record<'key' | 'start' | 'end' | 'reason', string>;
 type HoursDraft = { name: string; timezone: string; days: Record<Weekday, string>; holidays: string; closures: Closure[] };

@@ -7,7 +7,7 @@ import { useRemote } from '@/components/use-remote';
 import type { CustomerRow } from '@/utils/customers';
 import type { IdentityRecord } from '@/utils/db';
 import { send } from '@/utils/protocol';
-import { PLATFORM_NAMES } from '@/utils/schema';
+import { PLATFORM_NAMES } from '@/utils/schema-core';
 
 const PAGE = 20;
 const dangerClass = 'rounded bg-red-700 px-3 py-1 text-[14px] font-semibold text-white hover:bg-red-800';

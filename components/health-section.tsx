@@ -4,7 +4,7 @@ import { quietClass, Section } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { HEALTH_COUNTERS, type HealthCounter, healthLine, type PlatformHealth } from '@/utils/health';
 import { send } from '@/utils/protocol';
-import { PLATFORM_NAMES } from '@/utils/schema';
+import { PLATFORM_NAMES } from '@/utils/schema-core';
 
 const COUNTER_LABELS: Record<HealthCounter, string> = {
   found: 'Found',

@@ -12,7 +12,8 @@ import { Alert, buttonClass, errorText, Field, inputClass, PlatformSelect, quiet
 import { useRemote } from '@/components/use-remote';
 import { VoiceSection } from '@/components/voice-section';
 import { send } from '@/utils/protocol';
-import { DEFAULT_SIDEBAR_SHORTCUT, PLATFORM_NAMES, type Platform, type Settings } from '@/utils/schema';
+import { DEFAULT_SIDEBAR_SHORTCUT, type Settings } from '@/utils/schema';
+import { PLATFORM_NAMES, type Platform } from '@/utils/schema-core';
 
 function AccountsSection() {
   const accounts = useRemote('accounts/list', {});

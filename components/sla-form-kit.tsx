@@ -2,7 +2,7 @@
 // editor forms that return focus, list rows with their buttons.
 import { type InputHTMLAttributes, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { Alert, buttonClass, errorText, Field, inputClass, quietClass } from '@/components/ui';
-import { PLATFORM_NAMES } from '@/utils/schema';
+import { PLATFORM_NAMES } from '@/utils/schema-core';
 
 // Keys follow KINDS and PRIORITIES; the match editor's checkboxes come from these tables.
 export const MATCH_NAMES = {

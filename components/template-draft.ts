@@ -1,7 +1,9 @@
 // The template editor's draft: what the form holds while typing (tags as one comma-separated text,
 // empty fields as ""), and the template it becomes, validated with the schema before saving.
-import type { Platform, Template } from '@/utils/schema';
+
+import type { Template } from '@/utils/schema';
 import { templateSchema } from '@/utils/schema';
+import type { Platform } from '@/utils/schema-core';
 import { lintTemplateBody } from '@/utils/templates';
 
 export interface TemplateDraft {

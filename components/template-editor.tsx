@@ -6,7 +6,8 @@ import { newTemplateVariantRow, type TemplateDraft, templateDraftOf, templateFro
 import { TemplatePreview } from '@/components/template-preview';
 import { Alert, buttonClass, errorText, Field, inputClass, quietClass } from '@/components/ui';
 import { send } from '@/utils/protocol';
-import { type Account, PLATFORM_NAMES, PLATFORMS, type Platform, type Template } from '@/utils/schema';
+import type { Account, Template } from '@/utils/schema';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema-core';
 
 const VARIABLES =
   '{{customer.name}} {{customer.firstName || "there"}} {{customer.handle}} {{agent.name}} {{brand.name}} {{platform}} {{item.link}} {{cursor}}';

@@ -6,7 +6,8 @@ import { TemplateEditor } from '@/components/template-editor';
 import { Alert, buttonClass, errorText, inputClass, Section } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { send } from '@/utils/protocol';
-import { PLATFORM_NAMES, type Template } from '@/utils/schema';
+import type { Template } from '@/utils/schema';
+import { PLATFORM_NAMES } from '@/utils/schema-core';
 import { byUse } from '@/utils/templates';
 
 const EMPTY: Template = { id: '', name: '', shortcut: '', body: '' };

@@ -1,6 +1,6 @@
 // The options page's building blocks, shared by its sections.
 import { type ReactNode, useId } from 'react';
-import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema-core';
 
 export const inputClass = 'w-full rounded border border-slate-300 bg-white px-2 py-1 text-[14px] dark:border-slate-600 dark:bg-slate-800';
 export const buttonClass = 'rounded bg-sky-700 px-3 py-1 text-[14px] font-semibold text-white hover:bg-sky-800 disabled:opacity-50';

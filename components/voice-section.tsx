@@ -5,7 +5,8 @@ import { FieldProblem, hintClass, optionalNumber, TextField } from '@/components
 import { Alert, buttonClass, errorText, Field, inputClass, quietClass, Section, SettingsForm } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { send } from '@/utils/protocol';
-import { PLATFORM_NAMES, PLATFORMS, type Platform, type VoiceGuide, voiceGuideSchema } from '@/utils/schema';
+import { type VoiceGuide, voiceGuideSchema } from '@/utils/schema';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema-core';
 import { checkReply, DEFAULT_VOICE_GUIDE, type VoiceContext, type VoiceHint } from '@/utils/voice-guard';
 
 type EmojiMode = 'none' | 'limited' | 'any';

@@ -6,7 +6,8 @@ import { pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
 import { ReplylineDb } from '@/utils/db';
 import type { PageBroadcast, TabMessage } from '@/utils/protocol';
 import { retentionPass, runScheduler } from '@/utils/scheduler';
-import { DEFAULT_ALERTS, type ItemKey, itemKey, PLATFORM_NAMES, type Platform } from '@/utils/schema';
+import { DEFAULT_ALERTS } from '@/utils/schema';
+import { type ItemKey, itemKey, PLATFORM_NAMES, type Platform } from '@/utils/schema-core';
 
 const SCHEDULER_ALARM = 'sla-scheduler';
 // Chrome fires alarms no sooner than 30 s from now.

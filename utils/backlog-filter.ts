@@ -1,7 +1,8 @@
 // What a backlog query may ask for: shared by the popup, the protocol and the background. Nothing
 // here touches the database, because content scripts import the protocol.
 import * as z from 'zod/mini';
-import { LIMITS, platformSchema, prioritySchema, statusSchema } from '@/utils/schema';
+import { prioritySchema, statusSchema } from '@/utils/schema';
+import { LIMITS, platformSchema } from '@/utils/schema-core';
 
 /** The SLA states a pending item can be in; the others (answered, paused) follow from its status. */
 export const PENDING_SLA_STATES = ['on-track', 'due-soon', 'breached'] as const;

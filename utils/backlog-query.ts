@@ -8,7 +8,8 @@ import { type ItemView, toView } from '@/utils/backlog';
 import { type BacklogCursor, type BacklogQuery, PENDING_SLA_STATES } from '@/utils/backlog-filter';
 import { BACKLOG_INDEXES, type BacklogCounts, backlogCounts, orderKeyOf, tagPrefixOf } from '@/utils/counters';
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
-import { type ItemStatus, PLATFORMS, type Platform } from '@/utils/schema';
+import type { ItemStatus } from '@/utils/schema';
+import { PLATFORMS, type Platform } from '@/utils/schema-core';
 
 export interface BacklogPage {
   items: ItemView[];

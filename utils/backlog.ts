@@ -3,7 +3,8 @@ import { attachIdentities } from '@/utils/customers';
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
 import { customerKeyOf, forgetResolutionScan, normalizeHandle } from '@/utils/db';
 import { loadPriorityRules, withPriority } from '@/utils/priority';
-import type { BusinessHours, CapturedItem, HistoryEntry, ItemStatus, Platform, SlaPolicy } from '@/utils/schema';
+import type { BusinessHours, HistoryEntry, ItemStatus, SlaPolicy } from '@/utils/schema';
+import type { CapturedItem, Platform } from '@/utils/schema-core';
 import { clockFor, matchPolicy, missesOf, type ResponseTarget, resumeClock } from '@/utils/sla';
 
 export type ItemView = Pick<

@@ -1,7 +1,9 @@
 // Business-time arithmetic for SLA clocks: deadlines that advance only while a calendar is open.
 // Local days are walked in the calendar's own time zone with Intl alone (no date library), so
 // daylight-saving days are exactly 23 or 25 hours long and a gap or repeated hour is never guessed at.
-import { type BusinessHours, type BusinessInterval, WEEKDAY_NAMES, WEEKDAYS, type Weekday } from '@/utils/schema';
+
+import type { BusinessHours, BusinessInterval } from '@/utils/schema';
+import { WEEKDAY_NAMES, WEEKDAYS, type Weekday } from '@/utils/schema-core';
 
 const MIN = 60_000;
 const DAY = 1440 * MIN;

@@ -19,7 +19,8 @@ import Dexie, {
 } from 'dexie';
 import { PENDING_SLA_STATES, type PendingSla } from '@/utils/backlog-filter';
 import type { CounterRecord, ItemRecord, ReplylineDb } from '@/utils/db';
-import { type ItemStatus, PLATFORMS, type Platform, STATUSES } from '@/utils/schema';
+import { type ItemStatus, STATUSES } from '@/utils/schema';
+import { PLATFORMS, type Platform } from '@/utils/schema-core';
 import { nextSlaChange, slaState } from '@/utils/sla';
 
 /** Sorts after every ISO date: items without a deadline come last. */

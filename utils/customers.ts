@@ -4,7 +4,8 @@ import { type ItemView, stripUndefined, toView } from '@/utils/backlog';
 import type { IdentityRecord, ItemRecord, ReplylineDb } from '@/utils/db';
 import { customerKeyOf, normalizeHandle } from '@/utils/db';
 import { foldAccents } from '@/utils/keyword-match';
-import type { Customer, Note, Platform, Priority, SlaMetric } from '@/utils/schema';
+import type { Customer, Note, Priority, SlaMetric } from '@/utils/schema';
+import type { Platform } from '@/utils/schema-core';
 import { personSentiment, sentimentLabel } from '@/utils/sentiment';
 import { missesOf } from '@/utils/sla';
 

@@ -13,12 +13,12 @@ import type {
   Identity,
   Item,
   Note,
-  Platform,
   Priority,
   SlaEvent,
   SlaPolicy,
   Template,
 } from '@/utils/schema';
+import type { Platform } from '@/utils/schema-core';
 
 /** An item as stored: the export fields plus what the SLA clock derives from its policy. */
 export interface ItemRecord extends Item {

@@ -2,7 +2,7 @@
 // per selector. Sites change their DOM without notice; these counts turn "Replyline stopped
 // working" into "Instagram: no items found on post pages since 14:02".
 import * as z from 'zod/mini';
-import { PLATFORM_NAMES, type Platform, platformSchema } from '@/utils/schema';
+import { PLATFORM_NAMES, type Platform, platformSchema } from '@/utils/schema-core';
 
 export const HEALTH_COUNTERS = ['found', 'extracted', 'skipped', 'rejected', 'composersFound', 'insertions', 'insertionsVerified'] as const;
 export type HealthCounter = (typeof HEALTH_COUNTERS)[number];

@@ -17,7 +17,8 @@
 import type { SlaContext } from '@/utils/backlog';
 import { businessMinutesBetween } from '@/utils/business-hours';
 import type { ItemRecord } from '@/utils/db';
-import { PLATFORMS, type Platform, SLA_METRICS, type SlaEvent, type SlaMetric, type SlaPolicy } from '@/utils/schema';
+import { SLA_METRICS, type SlaEvent, type SlaMetric, type SlaPolicy } from '@/utils/schema';
+import { PLATFORMS, type Platform } from '@/utils/schema-core';
 import { sentimentLabel } from '@/utils/sentiment';
 import { DEFAULT_POLICY, matchPolicy } from '@/utils/sla';
 

@@ -3,7 +3,8 @@
 import { type ItemView, loadSlaContext, stripUndefined, toView, withDeadlines } from '@/utils/backlog';
 import type { ItemRecord, ReplylineDb } from '@/utils/db';
 import { compileRuleMatch, ruleMatches } from '@/utils/keyword-match';
-import { NEGATIVE_SENTIMENT_MAX, type Platform, type Priority, type PriorityRule, type Settings } from '@/utils/schema';
+import type { Priority, PriorityRule, Settings } from '@/utils/schema';
+import { NEGATIVE_SENTIMENT_MAX, type Platform } from '@/utils/schema-core';
 import { scoreSentiment } from '@/utils/sentiment';
 
 /** Used while the user has not saved rules of their own. */

@@ -8,9 +8,6 @@ import { METRICS_MAX_DAYS } from '@/utils/protocol';
 import {
   accountSchema,
   businessHoursSchema,
-  capturedItemSchema,
-  LIMITS,
-  platformSchema,
   prioritySchema,
   SATISFACTION_OUTCOMES,
   settingsSchema,
@@ -18,6 +15,7 @@ import {
   statusSchema,
   templateSchema,
 } from '@/utils/schema';
+import { capturedItemSchema, LIMITS, platformSchema } from '@/utils/schema-core';
 
 const keySchema = z.object({ platform: platformSchema, externalId: z.string().check(z.minLength(1), z.maxLength(200)) });
 const recordIdSchema = z.string().check(z.minLength(1), z.maxLength(100));

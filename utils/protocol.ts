@@ -17,13 +17,13 @@ import type {
   Customer,
   ExportFile,
   HistoryEntry,
-  itemKey,
   Note,
   Settings,
   SlaEvent,
   SlaPolicy,
   Template,
 } from '@/utils/schema';
+import type { itemKey } from '@/utils/schema-core';
 import type { Topic } from '@/utils/topics';
 
 /** The dashboard's longest range: a report stays a few hundred day rows. */

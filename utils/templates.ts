@@ -1,7 +1,8 @@
 // Template body syntax (contract C5): `{{variable}}`, `{{variable || "fallback"}}`, `{{cursor}}`
 // and `{{cursor:placeholder}}`. Rendering never inserts an unresolved token: any problem blocks.
 import { sameLanguage } from '@/utils/language';
-import { type Item, NEGATIVE_SENTIMENT_MAX, type Template } from '@/utils/schema';
+import type { Item, Template } from '@/utils/schema';
+import { NEGATIVE_SENTIMENT_MAX } from '@/utils/schema-core';
 
 export const TEMPLATE_VARIABLES = [
   'customer.name',

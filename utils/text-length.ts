@@ -1,6 +1,6 @@
 // Reply length limits per platform, counted the way each site counts, so the palette can say
 // "312 / 280" before the site itself refuses to send.
-import { PLATFORM_NAMES, type Platform } from '@/utils/schema';
+import { PLATFORM_NAMES, type Platform } from '@/utils/schema-core';
 
 export const REPLY_LIMITS: Record<Platform, { max: number; unit: string }> = {
   x: { max: 280, unit: 'weighted characters' },

@@ -2,7 +2,8 @@
 // and returns compact hints. Pure and fast (it runs after each typing burst in the content script):
 // the guide's phrase lists compile once per guide object, the draft is read once, capped in size.
 import { detectLanguage } from '@/utils/language';
-import { type ItemKind, NEGATIVE_SENTIMENT_MAX, type Platform, type VoiceGuide } from '@/utils/schema';
+import type { VoiceGuide } from '@/utils/schema';
+import { type ItemKind, NEGATIVE_SENTIMENT_MAX, type Platform } from '@/utils/schema-core';
 
 export type VoiceRule =
   | 'greeting-name'

@@ -1,7 +1,8 @@
 // The customer history panel's wording and drawing maths, kept pure so they are unit-tested.
 import type { HistoryItem } from '@/utils/customers';
 import { isBackgroundUnreachable } from '@/utils/protocol';
-import { PLATFORMS, type Platform, type SlaMetric } from '@/utils/schema';
+import type { SlaMetric } from '@/utils/schema';
+import { PLATFORMS, type Platform } from '@/utils/schema-core';
 import { formatSpan, slaState } from '@/utils/sla';
 
 /** `?item=x:123` → the item the panel was opened on; null when missing or malformed. */

@@ -6,16 +6,8 @@ import { panelHeadingClass } from '@/components/customer-panel/person';
 import { MATCH_NAMES } from '@/components/sla-form-kit';
 import type { HistoryItem } from '@/utils/customers';
 import { send } from '@/utils/protocol';
-import {
-  type ItemStatus,
-  itemKey,
-  PLATFORM_NAMES,
-  type Platform,
-  PRIORITIES,
-  type Priority,
-  SATISFACTION_OUTCOMES,
-  type SatisfactionOutcome,
-} from '@/utils/schema';
+import { type ItemStatus, PRIORITIES, type Priority, SATISFACTION_OUTCOMES, type SatisfactionOutcome } from '@/utils/schema';
+import { itemKey, PLATFORM_NAMES, type Platform } from '@/utils/schema-core';
 
 const OUTCOME_NAMES: Record<SatisfactionOutcome, string> = { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' };
 

@@ -5,7 +5,8 @@ import type { PanelAction } from '@/components/customer-panel/panel';
 import { panelHeadingClass, smallButtonClass } from '@/components/customer-panel/person';
 import { buttonClass, inputClass, quietClass } from '@/components/ui';
 import { send } from '@/utils/protocol';
-import { LIMITS, type Note } from '@/utils/schema';
+import type { Note } from '@/utils/schema';
+import { LIMITS } from '@/utils/schema-core';
 
 interface Props {
   customerId: string;

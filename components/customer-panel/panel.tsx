@@ -9,7 +9,7 @@ import { CustomerPerson } from '@/components/customer-panel/person';
 import { errorText } from '@/components/ui';
 import { useNow, useRemote } from '@/components/use-remote';
 import { CUSTOMER_PANEL_CLOSE } from '@/utils/engine/customer-panel';
-import type { Platform } from '@/utils/schema';
+import type { Platform } from '@/utils/schema-core';
 
 /** Runs a write, then reloads the profile; says what happened in the panel's live region. */
 export type PanelAction = (write: Promise<unknown>, done: string) => Promise<boolean>;

@@ -7,7 +7,7 @@ import { buttonClass, inputClass, quietClass } from '@/components/ui';
 import type { CustomerProfile, LinkSuggestion } from '@/utils/customers';
 import type { IdentityRecord } from '@/utils/db';
 import { send } from '@/utils/protocol';
-import { PLATFORM_NAMES } from '@/utils/schema';
+import { PLATFORM_NAMES } from '@/utils/schema-core';
 import { sentimentLabel } from '@/utils/sentiment';
 
 export const panelHeadingClass = 'mb-2 text-[13px] font-bold uppercase tracking-wide text-slate-600 dark:text-slate-400';

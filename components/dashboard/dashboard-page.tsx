@@ -23,7 +23,8 @@ import { TopicsPanel } from '@/components/insights/topics-panel';
 import { Alert } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import type { MetricsReport, SentimentBucket } from '@/utils/metrics';
-import { PLATFORM_NAMES, PLATFORMS, SLA_METRICS } from '@/utils/schema';
+import { SLA_METRICS } from '@/utils/schema';
+import { PLATFORM_NAMES, PLATFORMS } from '@/utils/schema-core';
 import { SENTIMENT_CUT } from '@/utils/sentiment';
 
 /** "25 min", "7.5 min", "3 h 5 min", "2 d 4 h": headline precision, never rounded to zero. */

@@ -1,7 +1,8 @@
 // Each chart's data as a table: the same rows are the chart's text alternative and its CSV.
 import type { CsvColumn } from '@/utils/csv';
 import type { DayMetrics, GroupMetrics, MetricsItemRow, MetricsReport, SentimentBucket } from '@/utils/metrics';
-import { PLATFORM_NAMES, type Platform, type SlaMetric } from '@/utils/schema';
+import type { SlaMetric } from '@/utils/schema';
+import { PLATFORM_NAMES, type Platform } from '@/utils/schema-core';
 
 export interface DashboardTable<Row> {
   /** Also the CSV's file name stem. */

@@ -9,7 +9,7 @@ import { useRemote } from '@/components/use-remote';
 import { toCsv } from '@/utils/csv';
 import type { MetricsItemRow } from '@/utils/metrics';
 import { send } from '@/utils/protocol';
-import { PLATFORM_NAMES } from '@/utils/schema';
+import { PLATFORM_NAMES } from '@/utils/schema-core';
 
 const PAGE_SIZE = 25;
 /** Rows per request while collecting the CSV: well under a message's size limit at 5,000-character texts. */

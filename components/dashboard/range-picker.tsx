@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { fileDateStamp } from '@/components/download-file';
 import { inputClass } from '@/components/ui';
 import { METRICS_MAX_DAYS } from '@/utils/protocol';
-import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema-core';
 
 export const RANGE_PRESETS = [7, 30, 90] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number] | 'custom';

@@ -5,7 +5,7 @@ import { Alert, quietClass } from '@/components/ui';
 import { useRemote } from '@/components/use-remote';
 import { toCsv } from '@/utils/csv';
 import { FOLLOW_UP_DAYS, type SatisfactionRow } from '@/utils/satisfaction';
-import { PLATFORM_NAMES } from '@/utils/schema';
+import { PLATFORM_NAMES } from '@/utils/schema-core';
 
 const rowLabel = (row: SatisfactionRow) =>
   row.platform ? PLATFORM_NAMES[row.platform] : row.agent === undefined ? 'All' : (row.agent ?? 'No agent name');

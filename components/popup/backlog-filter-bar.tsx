@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import type { PendingSla } from '@/utils/backlog-filter';
-import { type ItemStatus, PLATFORM_NAMES, PLATFORMS, type Platform, PRIORITIES, type Priority, STATUSES } from '@/utils/schema';
+import { type ItemStatus, PRIORITIES, type Priority, STATUSES } from '@/utils/schema';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema-core';
 
 /** What the user picked; the popup turns it into a backlog query. */
 export interface PopupFilters {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PendingSla } from '@/utils/backlog-filter';
 import type { BacklogCounts } from '@/utils/counters';
-import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema';
+import { PLATFORM_NAMES, PLATFORMS, type Platform } from '@/utils/schema-core';
 import { SLA_LABELS } from '@/utils/sla';
 
 /** Most urgent first, as the list. */

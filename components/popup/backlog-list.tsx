@@ -1,7 +1,7 @@
 import { memo, type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { SlaPill } from '@/components/sla-pill';
 import type { ItemView } from '@/utils/backlog';
-import { itemKey, PLATFORM_NAMES } from '@/utils/schema';
+import { itemKey, PLATFORM_NAMES } from '@/utils/schema-core';
 import { formatSpan, slaState } from '@/utils/sla';
 
 /** Fixed row height: the list renders only the rows in view, placed by index. */

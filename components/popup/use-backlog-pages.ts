@@ -3,7 +3,7 @@ import type { ItemView } from '@/utils/backlog';
 import type { BacklogCursor, BacklogQuery } from '@/utils/backlog-filter';
 import type { BacklogPage } from '@/utils/backlog-query';
 import { send } from '@/utils/protocol';
-import { itemKey } from '@/utils/schema';
+import { itemKey } from '@/utils/schema-core';
 
 /** Enough for the first screen, so the first rows come back fast; then pages as the list scrolls. */
 const FIRST_PAGE = 40;

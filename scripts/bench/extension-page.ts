@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { captureItems, loadSlaContext, pendingItems, urgentCount, withDeadlines } from '@/utils/backlog';
 import { customerKeyOf, type ItemRecord, ReplylineDb } from '@/utils/db';
 import { purgeHandledItems } from '@/utils/scheduler';
-import { type CapturedItem, type ItemStatus, PLATFORMS, type Platform } from '@/utils/schema';
+import type { ItemStatus } from '@/utils/schema';
+import { type CapturedItem, PLATFORMS, type Platform } from '@/utils/schema-core';
 
 type QueryModule = { queryBacklog?: (db: ReplylineDb, q: { limit: number }) => Promise<{ items: unknown[] }> };
 type CountersModule = { backlogCounts?: (db: ReplylineDb) => Promise<unknown> };

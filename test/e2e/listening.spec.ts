@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import type { Responses } from '../../utils/protocol.ts';
-import type { Platform } from '../../utils/schema.ts';
+import type { Platform } from '../../utils/schema-core.ts';
 import { expect, importThroughOptions, openOptions, seedFile, test } from './extension';
 
 interface SearchPage {

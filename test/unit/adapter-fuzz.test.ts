@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startEngine } from '@/utils/engine/engine';
 import type { HealthReport } from '@/utils/health';
-import { type CapturedItem, capturedItemSchema, LIMITS, type Platform } from '@/utils/schema';
+import { type CapturedItem, capturedItemSchema, LIMITS, type Platform } from '@/utils/schema-core';
 import { facebookAdapter } from '@/utils/sites/facebook';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
 import { instagramAdapter } from '@/utils/sites/instagram';

@@ -1,5 +1,5 @@
 // What every adapter test needs: inert documents, a page context, and unwrapping outcomes.
-import type { CapturedItem } from '@/utils/schema';
+import type { CapturedItem } from '@/utils/schema-core';
 import type { ExtractOutcome, PageContext } from '@/utils/sites/types';
 
 /** DOMParser documents are inert: no script runs, no image loads. */

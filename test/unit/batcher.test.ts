@@ -31,6 +31,12 @@ function manualScheduler() {
   };
 }
 
+/** A write phase that always finishes within its slice. */
+const whole = (fn: () => unknown) => () => {
+  fn();
+  return true;
+};
+
 test('reads are never synchronous and run in slices of at most SLICE_MS, one task each', () => {
   const s = manualScheduler();
   const read: number[] = [];
@@ -41,7 +47,7 @@ test('reads are never synchronous and run in slices of at most SLICE_MS, one tas
         read.push(n);
         s.advance(1.5); // each read costs 1.5 ms
       },
-      write: () => writes++,
+      write: whole(() => writes++),
     },
     s.scheduler,
   );
@@ -72,7 +78,7 @@ test('reads are never synchronous and run in slices of at most SLICE_MS, one tas
 test('a due write runs in the task right after the page’s next change, before that change is read', () => {
   const s = manualScheduler();
   const order: string[] = [];
-  const batcher = createBatcher<string>({ read: (w) => order.push(`read ${w}`), write: () => order.push('write') }, s.scheduler);
+  const batcher = createBatcher<string>({ read: (w) => order.push(`read ${w}`), write: whole(() => order.push('write')) }, s.scheduler);
   batcher.add('first');
   s.runTask();
   expect(s.pending()).toEqual({ tasks: 0, timers: [PIGGYBACK_MS] });
@@ -93,7 +99,7 @@ test('a due write runs in the task right after the page’s next change, before 
         read.push(w);
         if (w === 'root') reader.add('item');
       },
-      write: () => writes++,
+      write: whole(() => writes++),
     },
     q.scheduler,
   );
@@ -117,7 +123,7 @@ test('work queued while reading joins the same batch', () => {
         // A root expands into its items, as the engine's scan does.
         if (w === 'root') for (const item of ['a', 'b', 'c']) batcher.add(item);
       },
-      write: () => writes++,
+      write: whole(() => writes++),
     },
     s.scheduler,
   );
@@ -135,7 +141,7 @@ test('a long batch writes every COMMIT_EVERY_MS of reading, so a huge first scan
   const batcher = createBatcher<number>(
     {
       read: () => s.advance(2),
-      write: () => writes++,
+      write: whole(() => writes++),
     },
     s.scheduler,
   );
@@ -153,7 +159,7 @@ test('a long batch writes every COMMIT_EVERY_MS of reading, so a huge first scan
 test('requestWrite without work asks for one write; repeated requests share it', () => {
   const s = manualScheduler();
   let writes = 0;
-  const batcher = createBatcher<number>({ read: () => {}, write: () => writes++ }, s.scheduler);
+  const batcher = createBatcher<number>({ read: () => {}, write: whole(() => writes++) }, s.scheduler);
   batcher.requestWrite();
   batcher.requestWrite();
   expect(s.pending()).toEqual({ tasks: 0, timers: [PIGGYBACK_MS] });
@@ -167,7 +173,7 @@ test('flushNow reads everything and writes at once', () => {
   const s = manualScheduler();
   const read: number[] = [];
   let writes = 0;
-  const batcher = createBatcher<number>({ read: (n) => read.push(n), write: () => writes++ }, s.scheduler);
+  const batcher = createBatcher<number>({ read: (n) => read.push(n), write: whole(() => writes++) }, s.scheduler);
   batcher.add(1);
   batcher.add(2);
   batcher.flushNow();
@@ -179,7 +185,7 @@ test('a disposed batcher does nothing', () => {
   const s = manualScheduler();
   const read: number[] = [];
   let writes = 0;
-  const batcher = createBatcher<number>({ read: (n) => read.push(n), write: () => writes++ }, s.scheduler);
+  const batcher = createBatcher<number>({ read: (n) => read.push(n), write: whole(() => writes++) }, s.scheduler);
   batcher.add(1);
   batcher.dispose();
   while (s.pending().tasks) s.runTask();
@@ -191,7 +197,7 @@ test('a disposed batcher does nothing', () => {
 
 test('the browser scheduler yields to a later task and writes without an animation frame', async () => {
   const order: string[] = [];
-  const batcher = createBatcher<number>({ read: (n) => order.push(`read ${n}`), write: () => order.push('write') });
+  const batcher = createBatcher<number>({ read: (n) => order.push(`read ${n}`), write: whole(() => order.push('write')) });
   const raf = vi.spyOn(window, 'requestAnimationFrame');
   batcher.add(1);
   order.push('sync');
@@ -211,7 +217,7 @@ test('a batch commits once, in the task of its last read, before its write is bo
         s.advance(3);
       },
       commit: () => order.push(`commit (tasks: ${s.pending().tasks}, timers: ${s.pending().timers.length})`),
-      write: () => order.push('write'),
+      write: whole(() => order.push('write')),
     },
     s.scheduler,
   );
@@ -228,4 +234,41 @@ test('a batch commits once, in the task of its last read, before its write is bo
   batcher.add(4);
   batcher.flushNow();
   expect(order.slice(-3).map((o) => o.replace(/ \(.*/, ''))).toEqual(['read 4', 'commit', 'write']);
+});
+
+test('a write phase longer than a slice goes on in the next task, with nothing read in between', () => {
+  const s = manualScheduler();
+  const order: string[] = [];
+  let left = 10; // badges to mount, 1.5 ms each
+  const batcher = createBatcher<string>(
+    {
+      read: (w) => order.push(`read ${w}`),
+      write: (expired) => {
+        while (left > 0) {
+          left--;
+          s.advance(1.5);
+          order.push('mount');
+          if (expired()) return left === 0;
+        }
+        return true;
+      },
+    },
+    s.scheduler,
+  );
+  batcher.requestWrite();
+  s.fireTimers();
+  s.runTask();
+  // 1.5 ms each: the third crosses SLICE_MS (4 ms), and the rest is booked at once.
+  expect(order).toEqual(['mount', 'mount', 'mount']);
+  expect(s.pending()).toEqual({ tasks: 1, timers: [] });
+  batcher.add('page change');
+  // A page change meanwhile does not book a second write: the slice already booked goes first.
+  expect(s.pending()).toEqual({ tasks: 2, timers: [] });
+  s.runTask();
+  expect(order.slice(3)).toEqual(['mount', 'mount', 'mount']);
+  while (s.pending().tasks) s.runTask();
+  expect(order.filter((o) => o === 'mount')).toHaveLength(10);
+  expect(order.indexOf('read page change')).toBe(6);
+  // That read's batch needed no write of its own: the slices still booked after it wrote it.
+  expect(s.pending()).toEqual({ tasks: 0, timers: [] });
 });

@@ -1,5 +1,6 @@
 import { addBusinessMinutes, businessMinutesBetween, isOpenAt, openIntervals, validateCalendar } from '@/utils/business-hours';
-import { type BusinessHours, type BusinessInterval, businessHoursSchema, WEEKDAYS, type Weekday } from '@/utils/schema';
+import { type BusinessHours, type BusinessInterval, businessHoursSchema } from '@/utils/schema';
+import { WEEKDAYS, type Weekday } from '@/utils/schema-core';
 
 const MIN = 60_000;
 const H = 60 * MIN;

@@ -3,7 +3,7 @@
 // adapter's table matches something in its fixtures (a selector nothing matches is dead or wrong).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLATFORMS, type Platform } from '@/utils/schema';
+import { PLATFORMS, type Platform } from '@/utils/schema-core';
 import { facebookAdapter } from '@/utils/sites/facebook';
 import { SITE_HOSTS } from '@/utils/sites/hosts';
 import { instagramAdapter } from '@/utils/sites/instagram';

@@ -16,7 +16,8 @@ import {
   isCustomerPanelClose,
 } from '@/utils/engine/customer-panel';
 import { hotkeyWarnings } from '@/utils/hotkey-warnings';
-import { DEFAULT_SIDEBAR_SHORTCUT, itemKey } from '@/utils/schema';
+import { DEFAULT_SIDEBAR_SHORTCUT } from '@/utils/schema';
+import { itemKey } from '@/utils/schema-core';
 
 const NOW = Date.parse('2026-07-01T12:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { capturedItemSchema } from '@/utils/schema';
+import { capturedItemSchema } from '@/utils/schema-core';
 import { facebookAdapter, selectors } from '@/utils/sites/facebook';
 import { byId, item, pageContext, parse } from './adapter-kit';
 

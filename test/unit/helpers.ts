@@ -1,6 +1,6 @@
 import { type BackgroundDeps, createHandlers } from '@/utils/background/handlers';
 import { ReplylineDb } from '@/utils/db';
-import type { CapturedItem } from '@/utils/schema';
+import type { CapturedItem } from '@/utils/schema-core';
 
 let n = 0;
 /** A fresh database per test (fake-indexeddb is process-wide). */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { capturedItemSchema } from '@/utils/schema';
+import { capturedItemSchema } from '@/utils/schema-core';
 import { linkedinAdapter, selectors } from '@/utils/sites/linkedin';
 import { byId, item, pageContext, parse } from './adapter-kit';
 

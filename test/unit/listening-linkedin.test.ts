@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { capturedItemSchema } from '@/utils/schema';
+import { capturedItemSchema } from '@/utils/schema-core';
 import { linkedinAdapter } from '@/utils/sites/linkedin';
 import { listeningMatchers } from '@/utils/sites/listening';
 import type { PageContext } from '@/utils/sites/types';

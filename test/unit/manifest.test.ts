@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentScriptDefinition } from 'wxt';
-import { PLATFORMS } from '@/utils/schema';
+import { PLATFORMS } from '@/utils/schema-core';
 import { matchPatterns } from '@/utils/sites/hosts';
 import config from '../../wxt.config';
 

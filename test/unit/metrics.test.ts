@@ -13,7 +13,8 @@ import {
   summarizeResponseTimes,
 } from '@/utils/metrics';
 import { requests } from '@/utils/protocol-requests';
-import { type BusinessHours, type SlaEvent, type SlaPolicy, WEEKDAYS } from '@/utils/schema';
+import type { BusinessHours, SlaEvent, SlaPolicy } from '@/utils/schema';
+import { WEEKDAYS } from '@/utils/schema-core';
 import { freshDb, quietHandlers } from './helpers';
 
 const office = (timezone: string): BusinessHours => ({

@@ -1,4 +1,4 @@
-import { capturedItemSchema } from '@/utils/schema';
+import { capturedItemSchema } from '@/utils/schema-core';
 import { checkCapturedItem, validated } from '@/utils/sites/extract-guard';
 import { captured } from './helpers';
 

@@ -1,4 +1,4 @@
-import type { Platform } from '@/utils/schema';
+import type { Platform } from '@/utils/schema-core';
 import { overLimitWarning, REPLY_LIMITS, replyLength, weightedLength } from '@/utils/text-length';
 
 // X's weighted length (twitter-text v3). Each expected value is worked out by hand from the rules,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { capturedItemSchema } from '@/utils/schema';
+import { capturedItemSchema } from '@/utils/schema-core';
 import type { ExtractOutcome } from '@/utils/sites/types';
 import { selectors, xAdapter } from '@/utils/sites/x';
 import { byId, item, pageContext, parse } from './adapter-kit';

@@ -35,7 +35,8 @@ import { applyHealthReport, type HealthWarning, healthWarnings } from '@/utils/h
 import { computeMetricsReport, metricsIndexBounds, metricsItemRowOf, metricsRangeFilter, metricsRangeOf } from '@/utils/metrics';
 import { setItemPriority } from '@/utils/priority';
 import { SATISFACTION_ITEMS_CAP, satisfactionReadBounds, satisfactionReport } from '@/utils/satisfaction';
-import { DEFAULT_SIDEBAR_SHORTCUT, type Platform, type Settings, type SlaPolicy } from '@/utils/schema';
+import { DEFAULT_SIDEBAR_SHORTCUT, type Settings, type SlaPolicy } from '@/utils/schema';
+import type { Platform } from '@/utils/schema-core';
 import { loadSentimentLists } from '@/utils/sentiment-lists';
 import { recurringTopics } from '@/utils/topics';
 

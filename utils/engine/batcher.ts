@@ -4,8 +4,10 @@
 //    own task, so a page of 2,000 items never makes a long task.
 //  - A batch's reads end with its commit (the engine sends the captures to the background), still in
 //    the read task: a message's serialization has no place in a frame.
-//  - Writes (mount the batch's badges, update changed ones) run once per batch, in a task of their
-//    own, and no read ever follows a write in the same task (no forced layout). A write waits for
+//  - Writes (mount the batch's badges, update changed ones) run once per batch, in tasks of their
+//    own (slices of SLICE_MS too: 1,000 badges took 64 ms in one task on a busy machine, each slice
+//    goes on in the very next task), and no read ever follows a write in the same task (no forced
+//    layout). A write waits for
 //    the page's own next change and runs in the task right after it, before the frame that change
 //    asks for: that frame then lays out our badges too (on a large page a frame costs tens of
 //    milliseconds: one of our own per batch doubled the main-thread time of a streaming timeline).
@@ -34,7 +36,8 @@ export interface BatchPhases<T> {
   read(work: T): void;
   /** After the reads of a batch (or of a long scan's stretch), in their task, before its write is booked. */
   commit?(): void;
-  write(): void;
+  /** Writes until `expired()` says the slice is used up; returns false if work is left for the next slice. */
+  write(expired: () => boolean): boolean;
 }
 
 /** Where time and tasks come from; tests pass their own. */
@@ -132,7 +135,13 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
   const runWrite = () => {
     writeDue = false;
     booked = false;
-    if (!disposed) phases.write();
+    if (disposed) return;
+    const start = scheduler.now();
+    if (phases.write(() => scheduler.now() - start >= SLICE_MS)) return;
+    // The rest goes on at once, still ahead of the frame when the browser allows.
+    writeDue = true;
+    booked = true;
+    scheduler.task(runWrite);
   };
 
   return {
@@ -155,7 +164,7 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
       booked = false;
       if (disposed) return;
       phases.commit?.();
-      phases.write();
+      phases.write(() => false);
     },
     dispose() {
       disposed = true;

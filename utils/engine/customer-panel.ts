@@ -5,7 +5,7 @@
 // the site's layout never moves.
 import { deepActiveElement, hotkeyMatches, parseHotkey } from '@/utils/engine/keyboard';
 import { showNotice } from '@/utils/engine/overlay';
-import type { ItemKey } from '@/utils/schema';
+import type { ItemKey } from '@/utils/schema-core';
 
 const PANEL_WIDTH = 380;
 export type CustomerPanelSide = 'left' | 'right';

@@ -11,7 +11,7 @@ import { deepActiveElement, installKeyboard } from '@/utils/engine/keyboard';
 import { createOverlayHost, isOwnHost, type OverlayHost } from '@/utils/engine/overlay';
 import { installReplyGuard } from '@/utils/engine/reply-guard';
 import { type PageContextResponse, send, type TabMessage } from '@/utils/protocol';
-import { type CapturedItem, type ItemKey, itemKey } from '@/utils/schema';
+import { type CapturedItem, type ItemKey, itemKey } from '@/utils/schema-core';
 import { checkCapturedItem } from '@/utils/sites/extract-guard';
 import { listeningMatchers } from '@/utils/sites/listening';
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
@@ -145,7 +145,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
    * badges whose view is back (the batch's captures were sent at its commit) and updates the
    * changed ones. It reads no layout, so the frame lays out once.
    */
-  const write = () => {
+  const write = (expired: () => boolean): boolean => {
     const now = Date.now();
     for (const [host, { el, anchor }] of toMount) {
       if (awaiting.has(host.key)) continue;
@@ -156,9 +156,14 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
       host.update(views.get(host.key), now);
       // The site re-rendered the item and dropped our host, or it is new.
       if (!host.element.isConnected && anchor.element.isConnected) anchor.element.insertAdjacentElement(anchor.position, host.element);
+      if (expired()) return false;
     }
-    for (const host of toUpdate) if (host.element.isConnected) host.update(views.get(host.key), now);
-    toUpdate.clear();
+    for (const host of toUpdate) {
+      toUpdate.delete(host);
+      if (host.element.isConnected) host.update(views.get(host.key), now);
+      if (expired()) return false;
+    }
+    return true;
   };
 
   const unmount = (el: Element) => {

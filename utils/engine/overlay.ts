@@ -2,7 +2,7 @@
 // its UI lives in a closed shadow root with px-only styles so the site's CSS and root font size
 // cannot reach it. Text is only ever set with textContent.
 import type { ItemView } from '@/utils/backlog';
-import type { ItemKey } from '@/utils/schema';
+import type { ItemKey } from '@/utils/schema-core';
 import { describeDue, SLA_LABELS, type SlaState, slaState } from '@/utils/sla';
 
 const BADGE_CSS = `

@@ -1,7 +1,8 @@
 // The reply palette: a small keyboard-driven picker over the focused composer. Its host stops
 // every key event so the site's single-key shortcuts never see what the user types here.
 import { showNotice } from '@/utils/engine/overlay';
-import { PLATFORM_NAMES, type Platform, type Template } from '@/utils/schema';
+import type { Template } from '@/utils/schema';
+import { PLATFORM_NAMES, type Platform } from '@/utils/schema-core';
 import { byUse, type RenderResult, type TemplateOrder } from '@/utils/templates';
 import { overLimitWarning, REPLY_LIMITS, replyLength } from '@/utils/text-length';
 

@@ -7,7 +7,7 @@ import type { ItemView } from '@/utils/backlog';
 import { detectEditor, editorText, insertText, placeCaret, type Target } from '@/utils/engine/insert';
 import { deepActiveElement } from '@/utils/engine/keyboard';
 import type { PageContextResponse } from '@/utils/protocol';
-import type { CapturedItem, ItemKey } from '@/utils/schema';
+import type { CapturedItem, ItemKey } from '@/utils/schema-core';
 import type { PageContext, SiteAdapter } from '@/utils/sites/types';
 import { firstNameOf } from '@/utils/templates';
 import { checkReply, type VoiceHint, voiceGuideFor } from '@/utils/voice-guard';

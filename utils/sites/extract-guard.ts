@@ -1,4 +1,4 @@
-import { type CapturedItem, capturedItemSchema } from '@/utils/schema';
+import { type CapturedItem, capturedItemSchema } from '@/utils/schema-core';
 import type { ExtractOutcome, PageContext } from '@/utils/sites/types';
 
 /** Page content must never break the engine: a throw while extracting is adapter health, not a crash. */

@@ -15,7 +15,7 @@
  * - Brand listening on /search/posts/: results are still feed articles with a post permalink link; one
  *   badge per matching post, none on the Page's own.
  */
-import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
+import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema-core';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import { isListenedPost, isSearchDocument } from '@/utils/sites/listening';

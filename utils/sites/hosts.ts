@@ -1,4 +1,4 @@
-import type { Platform } from '@/utils/schema';
+import type { Platform } from '@/utils/schema-core';
 
 /** Contract C2: the only hosts content scripts run on, by platform. */
 export const SITE_HOSTS: Record<Platform, readonly string[]> = {

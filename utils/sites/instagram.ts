@@ -10,7 +10,7 @@
  * - /direct/t/<id>: message ids (mid.$…), separators, and outgoing messages getting no badge.
  * - The notifications panel: which rows are comments and replies.
  */
-import { type ItemKind, LIMITS } from '@/utils/schema';
+import { type ItemKind, LIMITS } from '@/utils/schema-core';
 import { cap, clean, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import type { ExtractOutcome, PageContext, SiteAdapter } from '@/utils/sites/types';

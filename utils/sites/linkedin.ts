@@ -17,7 +17,7 @@
  * - Brand listening on /search/results/content/: results still carry data-urn activity URNs (or say
  *   which SDUI hooks replaced them); one badge per matching post, none on the brand's own.
  */
-import { type ItemKind, LIMITS } from '@/utils/schema';
+import { type ItemKind, LIMITS } from '@/utils/schema-core';
 import { cap, composersOwning, normalizeHandles, readLabel, readText, UNSAFE_CHARS } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import { SITE_HOSTS } from '@/utils/sites/hosts';

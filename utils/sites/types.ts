@@ -1,5 +1,5 @@
 import type { Expectation } from '@/utils/health';
-import type { CapturedItem, Platform } from '@/utils/schema';
+import type { CapturedItem, Platform } from '@/utils/schema-core';
 
 /** What the engine knows about the page when it asks an adapter to extract. */
 export interface PageContext {

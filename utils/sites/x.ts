@@ -15,7 +15,7 @@
  *   error), what the thread header looks like, and the time labels of older messages ("Yesterday", dates: errors
  *   today). The PIN screen shows no badge. Legacy /messages: whether entries carry any id attribute at all.
  */
-import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema';
+import { type CapturedItem, type ItemKind, LIMITS } from '@/utils/schema-core';
 import { cap, clean, composersOwning, normalizeHandles, oneLine, readLabel, readText } from '@/utils/sites/dom-text';
 import { guardExtract, validated } from '@/utils/sites/extract-guard';
 import { isListenedPost } from '@/utils/sites/listening';
