@@ -2,6 +2,7 @@
 // per selector. Sites change their DOM without notice; these counts turn "Replyline stopped
 // working" into "Instagram: no items found on post pages since 14:02".
 import * as z from 'zod/mini';
+import { lazyValue } from '@/utils/lazy-value';
 import { PLATFORM_NAMES, type Platform, platformSchema } from '@/utils/schema-core';
 
 export const HEALTH_COUNTERS = ['found', 'extracted', 'skipped', 'rejected', 'composersFound', 'insertions', 'insertionsVerified'] as const;
@@ -24,26 +25,27 @@ const CLEARED_BY: Record<string, HealthCounter> = {
 const FAILURE_WARNING_MS = 24 * 3_600_000;
 const MAX_FAILURES = 50;
 
-const count = z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000));
-
-export const healthReportSchema = z.object({
-  platform: platformSchema,
-  surface: z.string().check(z.regex(/^[a-z][a-z -]{0,39}$/)),
-  expect: z.enum(EXPECTATIONS),
-  counters: z.partialRecord(z.enum(HEALTH_COUNTERS), count),
-  /** After a page settles: whether it showed any item. */
-  visit: z.optional(z.enum(['empty', 'found'])),
-  /** Elements each selector of the adapter's table matched on the page; -1 when the browser rejects it. */
-  selectors: z.optional(
-    z
-      .record(z.string().check(z.maxLength(60)), z.number().check(z.int(), z.minimum(-1)))
-      .check(z.refine((r) => Object.keys(r).length <= 100)),
-  ),
-  failures: z
-    .array(z.object({ reason: z.string().check(z.maxLength(200)), count: z.number().check(z.int(), z.minimum(1)) }))
-    .check(z.maxLength(50)),
-});
-export type HealthReport = z.infer<typeof healthReportSchema>;
+/** Built on first use: content scripts, which import this module, only send reports. */
+export const healthReportSchema = lazyValue(() =>
+  z.object({
+    platform: platformSchema,
+    surface: z.string().check(z.regex(/^[a-z][a-z -]{0,39}$/)),
+    expect: z.enum(EXPECTATIONS),
+    counters: z.partialRecord(z.enum(HEALTH_COUNTERS), z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
+    /** After a page settles: whether it showed any item. */
+    visit: z.optional(z.enum(['empty', 'found'])),
+    /** Elements each selector of the adapter's table matched on the page; -1 when the browser rejects it. */
+    selectors: z.optional(
+      z
+        .record(z.string().check(z.maxLength(60)), z.number().check(z.int(), z.minimum(-1)))
+        .check(z.refine((r) => Object.keys(r).length <= 100)),
+    ),
+    failures: z
+      .array(z.object({ reason: z.string().check(z.maxLength(200)), count: z.number().check(z.int(), z.minimum(1)) }))
+      .check(z.maxLength(50)),
+  }),
+);
+export type HealthReport = z.infer<ReturnType<typeof healthReportSchema>>;
 
 export interface SurfaceHealth {
   expect: Expectation;

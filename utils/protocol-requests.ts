@@ -45,7 +45,7 @@ type Audience = 'content' | 'extension';
 // content script must do on the page, and none lets a page change the user's settings or read the backlog.
 export const requests = {
   // content: the page's items are the input; the background upserts them idempotently, by key.
-  'items/capture': { audience: 'content', schema: z.object({ items: z.array(capturedItemSchema).check(z.maxLength(500)) }) },
+  'items/capture': { audience: 'content', schema: z.object({ items: z.array(capturedItemSchema()).check(z.maxLength(500)) }) },
   // content: badges need the stored state of the items this page shows, and only those (by key).
   'items/get': { audience: 'content', schema: z.object({ keys: z.array(keySchema).check(z.maxLength(1000)) }) },
   'items/list-pending': {
@@ -75,7 +75,7 @@ export const requests = {
   'business-hours/save': { audience: 'extension', schema: businessHoursSchema },
   'business-hours/delete': { audience: 'extension', schema: z.object({ id: z.string() }) },
   // content: diagnostics counted on the page; bounded counters, never exported.
-  'health/report': { audience: 'content', schema: healthReportSchema },
+  'health/report': { audience: 'content', schema: healthReportSchema() },
   'health/list': { audience: 'extension', schema: z.object({}) },
   'health/clear': { audience: 'extension', schema: z.object({}) },
   'accounts/list': { audience: 'extension', schema: z.object({}) },

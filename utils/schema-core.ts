@@ -3,6 +3,7 @@
 // schema in it (the bundler keeps each `.check()` call, used or not): content scripts built all of
 // utils/schema.ts's schemas as they started.
 import * as z from 'zod/mini';
+import { lazyValue } from '@/utils/lazy-value';
 
 // zod's JIT compiles validators with `new Function`, which the MV3 extension CSP forbids.
 z.config({ jitless: true });
@@ -39,43 +40,52 @@ export const LIMITS = {
   shortcut: 40,
 } as const;
 
-export const isoDate = z.iso.datetime({ offset: true });
-export const httpsUrl = z.url({ protocol: /^https$/ }).check(z.maxLength(LIMITS.url));
-export const str = (max: number) => z.string().check(z.maxLength(max));
-export const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+/**
+ * The item schemas and the field helpers utils/schema.ts builds on, built on first use (the first
+ * read slice, not the content script's start: constructing zod schemas, each `.check()` a clone,
+ * was a few ms of that ~27 ms task).
+ */
+export const itemSchemas = lazyValue(() => {
+  const isoDate = z.iso.datetime({ offset: true });
+  const httpsUrl = z.url({ protocol: /^https$/ }).check(z.maxLength(LIMITS.url));
+  const str = (max: number) => z.string().check(z.maxLength(max));
+  const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-export const authorSchema = z.object({
-  handle: z.optional(str(LIMITS.handle)),
-  name: nonEmpty(LIMITS.name),
-  profileUrl: z.optional(httpsUrl),
+  const authorSchema = z.object({
+    handle: z.optional(str(LIMITS.handle)),
+    name: nonEmpty(LIMITS.name),
+    profileUrl: z.optional(httpsUrl),
+  });
+
+  /** What the page says about an item, wherever it is read from. */
+  const pageFields = {
+    platform: platformSchema,
+    kind: kindSchema,
+    permalink: z.optional(httpsUrl),
+    author: authorSchema,
+    text: z.optional(str(LIMITS.text)),
+    postedAt: isoDate,
+    postedAtApproximate: z.optional(z.boolean()),
+    /** The customer's language when the page says (X marks tweet text with `lang`): picks a template variant. */
+    language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/))),
+  };
+
+  /** What an adapter extracts from one item on the page. */
+  const capturedItemSchema = z.object({
+    ...pageFields,
+    // Ids come from hostile pages: only the characters the four platforms' ids use (LinkedIn message
+    // urns carry a comma and base64: `urn:li:msg_message:(urn:li:fsd_profile:ACo…,2-MTc…==)`).
+    externalId: z.string().check(z.regex(/^[\w:.$(),=+/-]{1,200}$/)),
+    /** true when the brand's own account wrote it: never pending. */
+    byBrand: z.boolean(),
+    /** For brand replies: the externalId of the customer item they answer. */
+    answersExternalId: z.optional(z.string().check(z.maxLength(LIMITS.externalId))),
+  });
+  return { isoDate, httpsUrl, str, nonEmpty, authorSchema, pageFields, capturedItemSchema };
 });
-export type Author = z.infer<typeof authorSchema>;
-
-/** What an adapter extracts from one item on the page. */
-/** What the page says about an item, wherever it is read from. */
-export const pageFields = {
-  platform: platformSchema,
-  kind: kindSchema,
-  permalink: z.optional(httpsUrl),
-  author: authorSchema,
-  text: z.optional(str(LIMITS.text)),
-  postedAt: isoDate,
-  postedAtApproximate: z.optional(z.boolean()),
-  /** The customer's language when the page says (X marks tweet text with `lang`): picks a template variant. */
-  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/))),
-};
-
-export const capturedItemSchema = z.object({
-  ...pageFields,
-  // Ids come from hostile pages: only the characters the four platforms' ids use (LinkedIn message
-  // urns carry a comma and base64: `urn:li:msg_message:(urn:li:fsd_profile:ACo…,2-MTc…==)`).
-  externalId: z.string().check(z.regex(/^[\w:.$(),=+/-]{1,200}$/)),
-  /** true when the brand's own account wrote it: never pending. */
-  byBrand: z.boolean(),
-  /** For brand replies: the externalId of the customer item they answer. */
-  answersExternalId: z.optional(z.string().check(z.maxLength(LIMITS.externalId))),
-});
-export type CapturedItem = z.infer<typeof capturedItemSchema>;
+export const capturedItemSchema = () => itemSchemas().capturedItemSchema;
+export type Author = z.infer<ReturnType<typeof itemSchemas>['authorSchema']>;
+export type CapturedItem = z.infer<ReturnType<typeof capturedItemSchema>>;
 
 /** A negative `sentiment`: at or below it priority rises, private-message templates rank first and the reply guard asks for a private channel. */
 export const NEGATIVE_SENTIMENT_MAX = -0.3;

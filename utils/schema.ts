@@ -3,7 +3,9 @@
 // zod/mini keeps the always-on content script small (≈6 kB gz against ≈27 kB for classic zod).
 import * as z from 'zod/mini';
 import { ruleMatchProblem } from '@/utils/keyword-match';
-import { httpsUrl, isoDate, kindSchema, LIMITS, nonEmpty, pageFields, platformSchema, str, WEEKDAYS } from '@/utils/schema-core';
+import { itemSchemas, kindSchema, LIMITS, platformSchema, WEEKDAYS } from '@/utils/schema-core';
+
+const { httpsUrl, isoDate, nonEmpty, pageFields, str } = itemSchemas();
 
 export const STATUSES = ['pending', 'answered', 'resolved', 'snoozed', 'ignored'] as const;
 export const statusSchema = z.enum(STATUSES);

@@ -1,7 +1,9 @@
 // The brand voice guard: checks a reply draft (or a template body) against the brand's voice guide
 // and returns compact hints. Pure and fast (it runs after each typing burst in the content script):
 // the guide's phrase lists compile once per guide object, the draft is read once, capped in size.
+
 import { detectLanguage } from '@/utils/language';
+import { lazyValue } from '@/utils/lazy-value';
 import type { VoiceGuide } from '@/utils/schema';
 import { type ItemKind, NEGATIVE_SENTIMENT_MAX, type Platform } from '@/utils/schema-core';
 
@@ -204,7 +206,8 @@ function compiled(guide: VoiceGuide): Compiled {
   return c;
 }
 
-const PRIVATE_CHANNEL_RES = PRIVATE_CHANNEL.map(phraseRegExp);
+/** Compiled on the first check, not as the content script starts. */
+const privateChannelRes = lazyValue(() => PRIVATE_CHANNEL.map(phraseRegExp));
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 // Nine or more digits with the usual separators: a phone number, not a price or a date.
 const PHONE_RE = /(?<![\p{L}\p{N}])\+?\(?\d(?:[\d\s().-]{7,18})\d(?![\p{L}\p{N}])/gu;
@@ -393,7 +396,7 @@ export function checkReply(draft: string, guide: VoiceGuide, context: VoiceConte
     context.publicReply &&
     context.itemSentiment !== undefined &&
     context.itemSentiment <= NEGATIVE_SENTIMENT_MAX &&
-    !PRIVATE_CHANNEL_RES.some((re) => !wholeWords(re, folded).next().done)
+    !privateChannelRes().some((re) => !wholeWords(re, folded).next().done)
   ) {
     const end = text.trimEnd().length;
     hints.push({

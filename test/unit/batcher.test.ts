@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { type BatchScheduler, COMMIT_EVERY_MS, createBatcher, PIGGYBACK_MS, SLICE_MS } from '@/utils/engine/batcher';
+import { type BatchScheduler, COMMIT_EVERY_MS, createBatcher, PIGGYBACK_MS, SLICE_MS, WRITE_SLICE_MS } from '@/utils/engine/batcher';
 
 /** A scheduler the test drives by hand: a virtual clock, a task queue and timers. */
 function manualScheduler() {
@@ -239,14 +239,14 @@ test('a batch commits once, in the task of its last read, before its write is bo
 test('a write phase longer than a slice goes on in the next task, with nothing read in between', () => {
   const s = manualScheduler();
   const order: string[] = [];
-  let left = 10; // badges to mount, 1.5 ms each
+  let left = 10; // badges to mount, each 0.4 of a write slice
   const batcher = createBatcher<string>(
     {
       read: (w) => order.push(`read ${w}`),
       write: (expired) => {
         while (left > 0) {
           left--;
-          s.advance(1.5);
+          s.advance(WRITE_SLICE_MS * 0.4);
           order.push('mount');
           if (expired()) return left === 0;
         }
@@ -258,7 +258,7 @@ test('a write phase longer than a slice goes on in the next task, with nothing r
   batcher.requestWrite();
   s.fireTimers();
   s.runTask();
-  // 1.5 ms each: the third crosses SLICE_MS (4 ms), and the rest is booked at once.
+  // The third crosses WRITE_SLICE_MS, and the rest is booked at once.
   expect(order).toEqual(['mount', 'mount', 'mount']);
   expect(s.pending()).toEqual({ tasks: 1, timers: [] });
   batcher.add('page change');

@@ -234,7 +234,7 @@ describe('Facebook adapter: hostile page', () => {
     for (const el of items) {
       const o = facebookAdapter.extract(el, c);
       expect(['item', 'skip', 'error']).toContain(o.type);
-      if (o.type === 'item') expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      if (o.type === 'item') expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
     }
   });
 
@@ -483,7 +483,7 @@ describe('Facebook adapter: every fixture', () => {
     for (const el of facebookAdapter.findItems(doc)) {
       const o = facebookAdapter.extract(el, ctx(url));
       if (o.type !== 'item') continue;
-      expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
       expect(seen.has(o.item.externalId)).toBe(false);
       seen.add(o.item.externalId);
       expect(o.item.permalink).toMatch(/^https:\/\/www\.facebook\.com\//);

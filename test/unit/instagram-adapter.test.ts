@@ -320,7 +320,7 @@ describe('Instagram adapter: hostile page', () => {
     for (const el of items) {
       const o = ig.extract(el, c);
       expect(['item', 'skip', 'error']).toContain(o.type);
-      if (o.type === 'item') expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      if (o.type === 'item') expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
     }
   });
 
@@ -455,7 +455,7 @@ describe('Instagram adapter: every fixture', () => {
     for (const el of ig.findItems(doc)) {
       const o = ig.extract(el, ctx(url));
       if (o.type !== 'item') continue;
-      expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
       expect(seen.has(o.item.externalId)).toBe(false);
       seen.add(o.item.externalId);
       expect(o.item.permalink ?? '').toMatch(/^(?:https:\/\/www\.instagram\.com\/(?:p\/[\w-]+\/c\/\d+|direct\/t\/\d+)\/)?$/);

@@ -345,7 +345,7 @@ describe('LinkedIn adapter: hostile page', () => {
     expect(items).toHaveLength(10);
     for (const o of out) {
       expect(['item', 'skip', 'error']).toContain(o.type);
-      if (o.type === 'item') expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      if (o.type === 'item') expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
     }
   });
 
@@ -523,7 +523,7 @@ describe('LinkedIn adapter: every fixture', () => {
     for (const el of linkedinAdapter.findItems(doc)) {
       const o = linkedinAdapter.extract(el, ctx(url));
       if (o.type !== 'item') continue;
-      expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
       expect(seen.has(o.item.externalId)).toBe(false);
       seen.add(o.item.externalId);
       for (const link of [o.item.permalink, o.item.author.profileUrl]) if (link) expect(link).toMatch(/^https:\/\/www\.linkedin\.com\//);

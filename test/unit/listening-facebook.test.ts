@@ -31,7 +31,7 @@ describe('Facebook brand listening on post search', () => {
   test('listening on: a customer post naming a keyword is a valid mention, id and permalink from its timestamp link', () => {
     const ctx = listeningCtx(SEARCH_URL, true);
     const first = item(facebookAdapter.extract(post(1), ctx));
-    expect(capturedItemSchema.safeParse(first).success).toBe(true);
+    expect(capturedItemSchema().safeParse(first).success).toBe(true);
     expect(first).toEqual({
       platform: 'facebook',
       externalId: 'pfbid0Jq7RtW2xNp4LmZ8sKcYvBd3Hg',

@@ -35,7 +35,7 @@ describe('LinkedIn brand listening on content search', () => {
   test('listening on: a customer post naming a keyword is a valid mention with the URN time', () => {
     const ctx = listeningCtx(SEARCH_URL, true);
     const first = item(linkedinAdapter.extract(post(1), ctx));
-    expect(capturedItemSchema.safeParse(first).success).toBe(true);
+    expect(capturedItemSchema().safeParse(first).success).toBe(true);
     expect(first).toEqual({
       platform: 'linkedin',
       externalId: '7489954460467201000',

@@ -3,7 +3,7 @@ import { checkCapturedItem, validated } from '@/utils/sites/extract-guard';
 import { captured } from './helpers';
 
 test('a captured item with a javascript: permalink is rejected', () => {
-  const r = capturedItemSchema.safeParse({
+  const r = capturedItemSchema().safeParse({
     platform: 'x',
     externalId: '1',
     kind: 'reply',
@@ -21,7 +21,7 @@ describe('the engine parses an adapter item once', () => {
   test('an item validated() passed is taken as it is, without a second parse', () => {
     const outcome = validated(item);
     if (outcome.type !== 'item') throw new Error('fixture item is invalid');
-    const parse = vi.spyOn(capturedItemSchema, 'safeParse');
+    const parse = vi.spyOn(capturedItemSchema(), 'safeParse');
     try {
       expect(checkCapturedItem(outcome.item)).toEqual({ success: true, data: outcome.item });
       expect(parse).not.toHaveBeenCalled();

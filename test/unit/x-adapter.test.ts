@@ -308,7 +308,7 @@ describe('X adapter: hostile page', () => {
     expect(items).toHaveLength(8);
     for (const o of out) {
       expect(['item', 'skip', 'error']).toContain(o.type);
-      if (o.type === 'item') expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      if (o.type === 'item') expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
     }
   });
 
@@ -390,7 +390,7 @@ describe('X adapter: every fixture', () => {
     for (const el of xAdapter.findItems(doc)) {
       const o = xAdapter.extract(el, ctx(url));
       if (o.type !== 'item') continue;
-      expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
       expect(seen.has(o.item.externalId)).toBe(false);
       seen.add(o.item.externalId);
       expect(o.item.permalink).toMatch(/^https:\/\/x\.com\/[A-Za-z0-9_]{1,15}\/status\/\d{1,19}$/);
@@ -657,7 +657,7 @@ describe('X adapter: XChat thread', () => {
     const seen = new Set<string>();
     for (const o of out) {
       if (o.type !== 'item') continue;
-      expect(capturedItemSchema.safeParse(o.item).success).toBe(true);
+      expect(capturedItemSchema().safeParse(o.item).success).toBe(true);
       expect(seen.has(o.item.externalId)).toBe(false);
       seen.add(o.item.externalId);
     }

@@ -5,8 +5,8 @@
 //  - A batch's reads end with its commit (the engine sends the captures to the background), still in
 //    the read task: a message's serialization has no place in a frame.
 //  - Writes (mount the batch's badges, update changed ones) run once per batch, in tasks of their
-//    own (slices of SLICE_MS too: 1,000 badges took 64 ms in one task on a busy machine, each slice
-//    goes on in the very next task), and no read ever follows a write in the same task (no forced
+//    own, in slices of WRITE_SLICE_MS (1,000 badges once took 64 ms in one task on a busy machine),
+//    each going on in the very next task; and no read ever follows a write in the same task (no forced
 //    layout). A write waits for
 //    the page's own next change and runs in the task right after it, before the frame that change
 //    asks for: that frame then lays out our badges too (on a large page a frame costs tens of
@@ -17,6 +17,12 @@
 //    in the same runs, and every streamed tweet got its badge, p95 1.16 s → 0.44 s). A quiet page
 //    gets a write of its own after PIGGYBACK_MS. Tasks also run in hidden tabs, where rAF does not.
 export const SLICE_MS = 4;
+/**
+ * Larger than a read slice: the browser may render between two write slices, and on a large page
+ * each such layout costs far more than the writes (4 ms slices took the Facebook thread from 9 to 14
+ * layouts and its main thread 1.15×). Still far from a long task under load.
+ */
+export const WRITE_SLICE_MS = 16;
 /** A long first scan still shows its badges as it goes: its writes land at least this often. */
 export const COMMIT_EVERY_MS = 250;
 /** How long a write waits for the page to change (and render a frame) anyway. */
@@ -137,7 +143,7 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
     booked = false;
     if (disposed) return;
     const start = scheduler.now();
-    if (phases.write(() => scheduler.now() - start >= SLICE_MS)) return;
+    if (phases.write(() => scheduler.now() - start >= WRITE_SLICE_MS)) return;
     // The rest goes on at once, still ahead of the frame when the browser allows.
     writeDue = true;
     booked = true;

@@ -17,7 +17,7 @@ const passed = new WeakSet<CapturedItem>();
 
 /** An adapter only ever returns items that pass the schema; anything else is counted, not sent. */
 export function validated(item: CapturedItem): ExtractOutcome {
-  const parsed = capturedItemSchema.safeParse(item);
+  const parsed = capturedItemSchema().safeParse(item);
   if (!parsed.success) return { type: 'error', reason: 'invalid-item' };
   passed.add(parsed.data);
   return { type: 'item', item: parsed.data };
@@ -25,4 +25,4 @@ export function validated(item: CapturedItem): ExtractOutcome {
 
 /** The engine's check of an adapter's item: parsed again only if `validated` did not pass this very object. */
 export const checkCapturedItem = (item: CapturedItem) =>
-  passed.has(item) ? { success: true as const, data: item } : capturedItemSchema.safeParse(item);
+  passed.has(item) ? { success: true as const, data: item } : capturedItemSchema().safeParse(item);
