@@ -103,3 +103,15 @@ test('without Intl.Segmenter, characters fall back to code points', async () => 
     vi.resetModules();
   }
 });
+
+test.each([
+  'Thanks so much for your patience!',
+  'Line one\nline two\ttabbed',
+  'Windows line\r\nbreaks count as one character each',
+  'see northwind.co/help or https://northwind.co/a?b=1.',
+  '',
+])('plain ASCII is counted without the segmenter, as the full count would: %j', (text) => {
+  // A space and one non-ASCII letter send the same text down the full path (segmenter, emoji and weights).
+  for (const platform of ['x', 'facebook', 'instagram', 'linkedin'] as const)
+    expect(replyLength(platform, text).length + 2, platform).toBe(replyLength(platform, `${text} é`).length);
+});

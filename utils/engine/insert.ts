@@ -23,6 +23,8 @@ export function editorText(el: Element): string {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Enough to tell whether the editor changed, without innerText's layout (forced on a page just typed in). */
+const snapshot = (el: Element) => (isField(el) ? el.value : (el.textContent ?? ''));
 
 /** A span of the editor's text to replace: a DOM range, or offsets in a text field. */
 export type Target = { kind: 'range'; range: Range } | { kind: 'field'; start: number; end: number } | { kind: 'caret' };
@@ -107,7 +109,7 @@ export async function insertText(el: Element, text: string, options: InsertOptio
   const wanted = squash(text);
   const start = startOffset(el, options.target);
   for (const technique of options.techniques) {
-    const before = editorText(el);
+    const before = snapshot(el);
     select(el, options.target);
     // Lexical and Draft sync their selection from `selectionchange` one task later.
     if (!isField(el)) await macrotask();
@@ -120,7 +122,7 @@ export async function insertText(el: Element, text: string, options: InsertOptio
       const enabled = !submit || (!submit.hasAttribute('disabled') && submit.getAttribute('aria-disabled') !== 'true');
       if (now.includes(wanted) && enabled) return { ok: true, technique, start };
     }
-    if (editorText(el) !== before) return { ok: false, reason: `the editor changed but does not hold the text (${technique})` };
+    if (snapshot(el) !== before) return { ok: false, reason: `the editor changed but does not hold the text (${technique})` };
   }
   return { ok: false, reason: 'the editor did not accept the text' };
 }
