@@ -52,13 +52,19 @@ const codePointWeight = (cp: number) => (LIGHT.some(([a, b]) => cp >= a && cp <=
 // An emoji sequence (ZWJ family, skin tone, flag, keycap "1️⃣") counts 2 however many code points it has.
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 
-/** Text with no grapheme of more than one code unit and nothing heavier than 1: counted by its length. */
-const PLAIN = /^[\x00-\x0c\x0e-\x7f]*$/;
+/** ASCII without CR (CRLF is one grapheme): no grapheme of more than one code unit, none heavier than 1. */
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f || c === 0x0d) return false;
+  }
+  return true;
+}
 
 function weighText(text: string): number {
   // Most replies are plain ASCII: no segmenter to create nor emoji pattern to compile on the way to
   // the first insertion (they were most of the first Tab's 6 ms in the bench's profile).
-  if (PLAIN.test(text)) return text.length;
+  if (isPlain(text)) return text.length;
   let n = 0;
   for (const g of graphemes(text)) {
     if (EMOJI.test(g)) n += 2;
@@ -87,7 +93,7 @@ export interface ReplyLength {
 
 export function replyLength(platform: Platform, text: string): ReplyLength {
   const { max } = REPLY_LIMITS[platform];
-  const length = platform === 'x' ? weightedLength(text) : PLAIN.test(text) ? text.length : graphemes(text).length;
+  const length = platform === 'x' ? weightedLength(text) : isPlain(text) ? text.length : graphemes(text).length;
   return { length, max, over: length > max };
 }
 
