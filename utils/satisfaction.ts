@@ -2,11 +2,9 @@
 // "works now" count as resolved positively; "still", "again", "not fixed" or a clearly negative
 // message as still negative. Pure: the background reads the items and hands them in.
 import { foldAccents } from '@/utils/keyword-match';
-import type { Item } from '@/utils/schema';
+import type { SatisfactionOutcome } from '@/utils/schema';
 import { NEGATIVE_SENTIMENT_MAX, type Platform } from '@/utils/schema-core';
 import { scoreSentiment, sentimentLabel } from '@/utils/sentiment';
-
-export type SatisfactionOutcome = NonNullable<Item['outcome']>;
 
 /** How long after the brand reply the customer's next message still counts as its follow-up. */
 export const FOLLOW_UP_DAYS = 7;

@@ -1,12 +1,6 @@
 import { captureItems } from '@/utils/backlog';
-import {
-  classifyFollowUp,
-  FOLLOW_UP_DAYS,
-  followUpOf,
-  type SatisfactionItem,
-  type SatisfactionOutcome,
-  satisfactionReport,
-} from '@/utils/satisfaction';
+import { classifyFollowUp, FOLLOW_UP_DAYS, followUpOf, type SatisfactionItem, satisfactionReport } from '@/utils/satisfaction';
+import type { SatisfactionOutcome } from '@/utils/schema';
 import { captured, freshDb, quietHandlers } from './helpers';
 
 describe('classifyFollowUp', () => {
