@@ -1,7 +1,6 @@
 // The brand voice guard: checks a reply draft (or a template body) against the brand's voice guide
 // and returns compact hints. Pure and fast (it runs after each typing burst in the content script):
 // the guide's phrase lists compile once per guide object, the draft is read once, capped in size.
-
 import { detectLanguage } from '@/utils/language';
 import { lazyValue } from '@/utils/lazy-value';
 import type { VoiceGuide } from '@/utils/schema';

@@ -126,7 +126,7 @@ export interface ExtensionStretch {
 
 const TOP_STRETCHES = 5;
 
-function describeExtensionWork(main: readonly TraceEvent[], t: TraceEvent): string[] {
+function describeExtensionWork(main: readonly TraceEvent[], ext: readonly Span[], t: TraceEvent): string[] {
   const end = t.ts + (t.dur ?? 0);
   const within = main.filter((e) => e.ts >= t.ts && e.ts < end);
   const frames = within.filter((e) => e.name === 'FireAnimationFrame');
@@ -141,7 +141,7 @@ function describeExtensionWork(main: readonly TraceEvent[], t: TraceEvent): stri
     const key = inFrame ? `${name}@frame` : name;
     out.set(key, (out.get(key) ?? 0) + (e.dur ?? 0));
   }
-  // For a long task the extension caused, what else the task did (its outermost events).
+  // For a long task, what else it did (its outermost events).
   if (t.dur && t.dur >= LONG_US) {
     let until = -1;
     for (const e of within) {
@@ -152,8 +152,7 @@ function describeExtensionWork(main: readonly TraceEvent[], t: TraceEvent): stri
     }
   }
   // Garbage collection inside the extension's script counts as its script time.
-  const mine = union(within.filter(isExtension).map((e): Span => [e.ts, e.ts + (e.dur ?? 0)]));
-  const gc = within.filter((e) => GC.has(e.name) && inside(mine, e.ts)).reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  const gc = within.filter((e) => GC.has(e.name) && inside(ext, e.ts)).reduce((sum, e) => sum + (e.dur ?? 0), 0);
   if (gc) out.set('of which gc', gc);
   return [...out].sort((a, b) => b[1] - a[1]).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)} ms`);
 }
@@ -179,9 +178,10 @@ export function summarizeTrace(events: readonly TraceEvent[], markTime: number, 
   for (const t of tasks) {
     const dur = t.dur ?? 0;
     const mine = overlap(ext, t.ts, t.ts + dur);
+    const caused = mine > 0 && dur >= LONG_US && dur - mine < LONG_US;
     if (mine > 0) {
       extensionTasks++;
-      stretches.push({ task: t, mine, caused: dur >= LONG_US && dur - mine < LONG_US });
+      stretches.push({ task: t, mine, caused });
     }
     extensionMaxTaskUs = Math.max(extensionMaxTaskUs, mine);
     if (dur < LONG_US) continue;
@@ -189,7 +189,7 @@ export function summarizeTrace(events: readonly TraceEvent[], markTime: number, 
     long.totalMs += dur / 1000;
     long.maxMs = Math.max(long.maxMs, dur / 1000);
     if (mine > 0) long.withExtension++;
-    if (mine > 0 && dur - mine < LONG_US) long.causedByExtension++;
+    if (caused) long.causedByExtension++;
   }
 
   const layouts = main.filter((e) => e.name === 'Layout');
@@ -223,7 +223,7 @@ export function summarizeTrace(events: readonly TraceEvent[], markTime: number, 
         taskMs: (task.dur ?? 0) / 1000,
         extensionMs: mine / 1000,
         caused,
-        doing: describeExtensionWork(main, task),
+        doing: describeExtensionWork(main, ext, task),
       })),
   };
 }

@@ -6,16 +6,16 @@
 //    the read task: a message's serialization has no place in a frame.
 //  - Writes (mount the batch's badges, update changed ones) run once per batch, in tasks of their
 //    own, in slices of WRITE_SLICE_MS (1,000 badges once took 64 ms in one task on a busy machine),
-//    each going on in the very next task; and no read ever follows a write in the same task (no forced
-//    layout). A write waits for
-//    the page's own next change and runs in the task right after it, before the frame that change
-//    asks for: that frame then lays out our badges too (on a large page a frame costs tens of
-//    milliseconds: one of our own per batch doubled the main-thread time of a streaming timeline).
-//    Not in an animation frame callback: our script would then lengthen the page's frame task, the
-//    page's own frames on a large timeline already take 40–50 ms (measured: page frames of 50.1–50.5
-//    ms with 0.4–1 ms of our writes in them were long tasks the extension caused; as a task, none
-//    in the same runs, and every streamed tweet got its badge, p95 1.16 s → 0.44 s). A quiet page
-//    gets a write of its own after PIGGYBACK_MS. Tasks also run in hidden tabs, where rAF does not.
+//    each going on in the very next task; no read ever follows a write in the same task (no forced
+//    layout). A write waits for the page's own next change and runs in the task right after it,
+//    before the frame that change asks for: that frame then lays out our badges too (on a large page
+//    a frame costs tens of milliseconds: one of our own per batch doubled the main-thread time of a
+//    streaming timeline). Not in an animation frame callback: our script would then lengthen the
+//    page's frame task, and the page's own frames on a large timeline already take 40–50 ms
+//    (measured: page frames of 50.1–50.5 ms with 0.4–1 ms of our writes in them were long tasks the
+//    extension caused; as a task, none in the same runs, and every streamed tweet got its badge, p95
+//    1.16 s → 0.44 s). A quiet page gets a write of its own after PIGGYBACK_MS. Tasks also run in
+//    hidden tabs, where rAF does not.
 export const SLICE_MS = 4;
 /**
  * Larger than a read slice: the browser may render between two write slices, and on a large page
@@ -146,8 +146,7 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
     if (phases.write(() => scheduler.now() - start >= WRITE_SLICE_MS)) return;
     // The rest goes on at once, still ahead of the frame when the browser allows.
     writeDue = true;
-    booked = true;
-    scheduler.task(runWrite);
+    bookWrite();
   };
 
   return {

@@ -14,17 +14,18 @@ const COUNT_SLICE_MS = 4;
 
 export const surfaceOf = (adapter: SiteAdapter, url: URL): Surface => adapter.surfaces.find((s) => s.path.test(url.pathname)) ?? OTHER;
 
+/** How many elements `selector` matches in `root`; -1 for a selector the browser rejects. */
+function countMatches(selector: string, root: ParentNode): number {
+  try {
+    return root.querySelectorAll(selector).length;
+  } catch {
+    return -1;
+  }
+}
+
 /** How many elements each selector of the table matches in `root`; -1 for a selector the browser rejects. */
 export function selectorMatches(selectors: Readonly<Record<string, string>>, root: ParentNode): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const [key, selector] of Object.entries(selectors)) {
-    try {
-      counts[key] = root.querySelectorAll(selector).length;
-    } catch {
-      counts[key] = -1;
-    }
-  }
-  return counts;
+  return Object.fromEntries(Object.entries(selectors).map(([key, selector]) => [key, countMatches(selector, root)]));
 }
 
 /**
@@ -39,13 +40,14 @@ function countInSlices(
 ) {
   const entries = Object.entries(selectors);
   const counts: Record<string, number> = {};
+  let next = 0;
   const slice = () => {
     if (cancelled()) return;
     const start = performance.now();
-    while (entries.length) {
-      const [key, selector] = entries.shift() as [string, string];
-      Object.assign(counts, selectorMatches({ [key]: selector }, root));
-      if (entries.length && performance.now() - start >= COUNT_SLICE_MS) {
+    while (next < entries.length) {
+      const [key, selector] = entries[next++] as [string, string];
+      counts[key] = countMatches(selector, root);
+      if (next < entries.length && performance.now() - start >= COUNT_SLICE_MS) {
         setTimeout(slice, 0);
         return;
       }
