@@ -776,7 +776,8 @@ export const facebookAdapter: SiteAdapter = {
   },
 
   insertion: {
-    // sites.md §2.6: one macrotask after focus, then execCommand once; MAIN-world beforeinput or paste only after a verified failure.
+    // sites.md §2.6: Lexical takes the range from `selectionchange` (announced by utils/engine/insert.ts, no task to wait),
+    // then execCommand once; MAIN-world beforeinput or paste only after a verified failure.
     lexical: ['exec-command', 'before-input', 'paste'],
   },
 };
