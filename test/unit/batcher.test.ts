@@ -1,5 +1,13 @@
 // @vitest-environment jsdom
-import { type BatchScheduler, COMMIT_EVERY_MS, createBatcher, PIGGYBACK_MS, SLICE_MS, WRITE_SLICE_MS } from '@/utils/engine/batcher';
+import {
+  type BatchScheduler,
+  COMMIT_EVERY_MS,
+  createBatcher,
+  PIGGYBACK_MS,
+  QUIET_HOLD_MS,
+  SLICE_MS,
+  WRITE_SLICE_MS,
+} from '@/utils/engine/batcher';
 
 /** A scheduler the test drives by hand: a virtual clock, a task queue and timers. */
 function manualScheduler() {
@@ -271,4 +279,58 @@ test('a write phase longer than a slice goes on in the next task, with nothing r
   expect(order.indexOf('read page change')).toBe(6);
   // That read's batch needed no write of its own: the slices still booked after it wrote it.
   expect(s.pending()).toEqual({ tasks: 0, timers: [] });
+});
+
+test('on a quiet page a write waits for what is incoming, up to QUIET_HOLD_MS; a page change still books it at once', () => {
+  const run = (
+    script: (h: {
+      s: ReturnType<typeof manualScheduler>;
+      batcher: ReturnType<typeof createBatcher<string>>;
+      setIncoming(v: boolean): void;
+      writes(): number;
+    }) => void,
+  ) => {
+    const s = manualScheduler();
+    let incoming = true;
+    let writes = 0;
+    const batcher = createBatcher<string>({ read: () => {}, write: whole(() => writes++), incoming: () => incoming }, s.scheduler);
+    script({ s, batcher, setIncoming: (v) => (incoming = v), writes: () => writes });
+  };
+  // The views of the first replies are back; more captures are in flight: no write of its own yet.
+  run(({ s, batcher, setIncoming, writes }) => {
+    batcher.requestWrite();
+    s.advance(PIGGYBACK_MS);
+    s.fireTimers();
+    expect(s.pending()).toEqual({ tasks: 0, timers: [QUIET_HOLD_MS - PIGGYBACK_MS] });
+    // The last reply lands: its request books the held write.
+    s.advance(100);
+    batcher.requestWrite();
+    expect(s.pending().timers).toEqual([QUIET_HOLD_MS - PIGGYBACK_MS]);
+    setIncoming(false);
+    batcher.requestWrite();
+    expect(s.pending()).toEqual({ tasks: 1, timers: [] });
+    s.runTask();
+    expect(writes()).toBe(1);
+  });
+  // Replies that never come: the write goes after QUIET_HOLD_MS anyway.
+  run(({ s, batcher, writes }) => {
+    batcher.requestWrite();
+    s.advance(PIGGYBACK_MS);
+    s.fireTimers();
+    s.advance(QUIET_HOLD_MS - PIGGYBACK_MS);
+    s.fireTimers();
+    expect(s.pending()).toEqual({ tasks: 1, timers: [] });
+    s.runTask();
+    expect(writes()).toBe(1);
+  });
+  // The page changes meanwhile: its frame is coming, so the held write rides on it.
+  run(({ s, batcher, writes }) => {
+    batcher.requestWrite();
+    s.advance(PIGGYBACK_MS);
+    s.fireTimers();
+    batcher.add('cell');
+    expect(s.pending()).toEqual({ tasks: 2, timers: [] });
+    s.runTask();
+    expect(writes()).toBe(1);
+  });
 });

@@ -288,7 +288,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     }
   };
 
-  const batcher = createBatcher({ read: processRoot, commit: flushCaptures, write });
+  const batcher = createBatcher({ read: processRoot, commit: flushCaptures, write, incoming: () => awaiting.size > 0 });
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'childList')
