@@ -12,6 +12,17 @@ const openRoot = () => document.createElement('span').attachShadow({ mode: 'open
 
 afterEach(() => vi.restoreAllMocks());
 
+/** The last shadow root a badge attached: closed, so only a spy on attachShadow sees it. */
+function closedRoots(): () => ShadowRoot | undefined {
+  const attach = HTMLElement.prototype.attachShadow;
+  let root: ShadowRoot | undefined;
+  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
+    root = attach.call(this, init);
+    return root;
+  });
+  return () => root;
+}
+
 test('every badge root adopts the same constructed sheet and holds no <style>', async () => {
   const { styleBadgeRoot } = await freshOverlay();
   const a = openRoot();
@@ -106,4 +117,43 @@ test('the clock tick formats the due date only when the minute shown or the stat
   } finally {
     vi.doUnmock('@/utils/sla');
   }
+});
+
+test('an activatable badge is one focusable ARIA button: click, Enter and Space open it, and the page sees none of its keys', async () => {
+  const { createOverlayHost } = await freshOverlay();
+  const root = closedRoots();
+  const opened: string[] = [];
+  const host = createOverlayHost(document, 'x:7', (key) => opened.push(key));
+  host.update(undefined, Date.now());
+  document.body.append(host.element);
+  const pageKeys: string[] = [];
+  document.body.addEventListener('keydown', (e) => pageKeys.push(e.key));
+  // The host's box holds a single element (and its text): a badge costs the item's layout little.
+  expect(root()?.children).toHaveLength(1);
+  const badge = root()?.firstElementChild as HTMLElement;
+  expect(badge.getAttribute('role')).toBe('button');
+  expect(badge.tabIndex).toBe(0);
+  expect(badge.childNodes).toHaveLength(1);
+  expect(badge.textContent).toBe('On track');
+  badge.click();
+  for (const key of ['Enter', ' ', 'a', 'Tab']) {
+    const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true });
+    badge.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(key === 'Enter' || key === ' ');
+  }
+  badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+  expect(opened).toEqual(['x:7', 'x:7', 'x:7']);
+  expect(pageKeys).toEqual([]);
+  host.element.remove();
+});
+
+test('a badge that opens nothing is an image with its label', async () => {
+  const { createOverlayHost } = await freshOverlay();
+  const root = closedRoots();
+  const host = createOverlayHost(document, 'x:8');
+  host.update(undefined, Date.now());
+  const badge = root()?.firstElementChild as HTMLElement;
+  expect(badge.getAttribute('role')).toBe('img');
+  expect(badge.hasAttribute('tabindex')).toBe(false);
+  expect(badge.getAttribute('aria-label')).toBe('Replyline SLA: On track. Waiting for Replyline…');
 });
