@@ -48,6 +48,18 @@ test('describeDue says time left or overdue', () => {
   expect(describeDue({ status: 'answered' }, 0)).toBe('Answered');
 });
 
+test('describeDue writes the due time as the formatter does, through its cache of minutes', () => {
+  const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const at = (due: number) => describeDue({ status: 'pending', firstResponseDueAt: new Date(due).toISOString() }, 0).replace(/ \(.*$/, '');
+  const start = Date.parse('2026-07-01T12:00:00Z');
+  // 600 minutes (the cache holds 512), each twice, seconds apart within it.
+  for (let pass = 0; pass < 2; pass++)
+    for (let m = 0; m < 1_800; m += 3) {
+      const due = start + m * 60_000 + (pass ? 59_000 : 1_000);
+      expect(at(due)).toBe(`Due ${format.format(due)}`);
+    }
+});
+
 test('policies: lowest order whose match fits wins; the default otherwise', () => {
   const policy = (id: string, order: number, match: SlaPolicy['match']): SlaPolicy => ({
     id,

@@ -43,6 +43,8 @@ export const isOwnHost = (el: Element) => ownHosts.has(el);
  * badge gets its own <style>.
  */
 let sharedSheet: CSSStyleSheet | null | undefined;
+/** Adopting took once: later roots skip reading it back (a fresh array each time, ~15 µs a badge). */
+let adoptionTakes = false;
 
 export function styleBadgeRoot(root: ShadowRoot, doc: Document): void {
   if (sharedSheet === undefined) {
@@ -56,7 +58,9 @@ export function styleBadgeRoot(root: ShadowRoot, doc: Document): void {
   if (sharedSheet && 'adoptedStyleSheets' in root) {
     try {
       root.adoptedStyleSheets = [sharedSheet];
-      if (root.adoptedStyleSheets.length === 1) return;
+      if (adoptionTakes) return;
+      adoptionTakes = root.adoptedStyleSheets.length === 1;
+      if (adoptionTakes) return;
     } catch {
       // Falls back below, for this badge and every later one.
     }
