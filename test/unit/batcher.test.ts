@@ -291,10 +291,24 @@ test('on a quiet page a write waits for what is incoming, up to QUIET_HOLD_MS; a
     }) => void,
   ) => {
     const s = manualScheduler();
+    s.advance(10);
     let incoming = true;
     let writes = 0;
-    const batcher = createBatcher<string>({ read: () => {}, write: whole(() => writes++), incoming: () => incoming }, s.scheduler);
+    const asked: number[] = [];
+    const batcher = createBatcher<string>(
+      {
+        read: () => {},
+        write: whole(() => writes++),
+        incoming: (since) => {
+          asked.push(since);
+          return incoming;
+        },
+      },
+      s.scheduler,
+    );
     script({ s, batcher, setIncoming: (v) => (incoming = v), writes: () => writes });
+    // Always about what was on its way when the write became due, never what came after.
+    expect(new Set(asked)).toEqual(new Set([10]));
   };
   // The views of the first replies are back; more captures are in flight: no write of its own yet.
   run(({ s, batcher, setIncoming, writes }) => {

@@ -53,8 +53,12 @@ export interface BatchPhases<T> {
   commit?(): void;
   /** Writes until `expired()` says the slice is used up; returns false if work is left for the next slice. */
   write(expired: () => boolean): boolean;
-  /** More to write is on its way (captures in flight): a quiet page's write waits for it (QUIET_HOLD_MS). */
-  incoming?(): boolean;
+  /**
+   * More to write was on its way when the write became due (`since`, the scheduler's clock): captures
+   * sent by then and not answered yet. A quiet page's write waits for them (QUIET_HOLD_MS), never
+   * for later ones, so a stream of captures does not keep pushing it back.
+   */
+  incoming?(since: number): boolean;
 }
 
 /** Where time and tasks come from; tests pass their own. */
@@ -117,7 +121,7 @@ export function createBatcher<T>(phases: BatchPhases<T>, scheduler: BatchSchedul
     cancelFallback = null;
     scheduler.task(runWrite);
   };
-  const incoming = () => queue.size > 0 || !!phases.incoming?.();
+  const incoming = () => queue.size > 0 || !!phases.incoming?.(dueSince);
   /** No page change came to ride on: write now, or hold while more is on its way. */
   const quiet = () => {
     cancelFallback = null;

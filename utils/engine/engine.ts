@@ -75,6 +75,8 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
   const toUpdate = new Set<OverlayHost>();
   /** Items whose capture is in flight. */
   const awaiting = new Set<ItemKey>();
+  /** When each capture message in flight was sent (performance.now()): a held write waits only for those sent before it was due. */
+  const sentAt: number[] = [];
 
   const health = createHealthMeter(adapter, (report) => {
     send('health/report', report).catch(() => {});
@@ -269,8 +271,12 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
       const batch = toCapture.splice(0, CAPTURE_CHUNK);
       const keys = batch.map(itemKey);
       for (const key of keys) awaiting.add(key);
+      const at = performance.now();
+      sentAt.push(at);
       const settle = () => {
         for (const key of keys) awaiting.delete(key);
+        const i = sentAt.indexOf(at);
+        if (i >= 0) sentAt.splice(i, 1);
         batcher.requestWrite();
       };
       const late = setTimeout(settle, AWAIT_VIEW_MS);
@@ -288,7 +294,7 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     }
   };
 
-  const batcher = createBatcher({ read: processRoot, commit: flushCaptures, write, incoming: () => awaiting.size > 0 });
+  const batcher = createBatcher({ read: processRoot, commit: flushCaptures, write, incoming: (since) => sentAt.some((t) => t <= since) });
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'childList')
