@@ -71,7 +71,7 @@ export function styleBadgeRoot(root: ShadowRoot, doc: Document): void {
   root.append(style);
 }
 
-/** `onActivate`: a click or Enter on the badge (the customer history panel); `badge` takes focus back after. */
+/** `onActivate`: a click, Enter or Space on the badge (the customer history panel); `badge` takes focus back after. */
 export function createOverlayHost(doc: Document, key: ItemKey, onActivate?: (key: ItemKey, badge: HTMLElement) => void): OverlayHost {
   const element = doc.createElement('span');
   ownHosts.add(element);
