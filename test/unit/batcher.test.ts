@@ -282,6 +282,7 @@ test('a write phase longer than a slice goes on in the next task, with nothing r
 });
 
 test('on a quiet page a write waits for what is incoming, up to QUIET_HOLD_MS; a page change still books it at once', () => {
+  /** Each case starts from a held write: due, PIGGYBACK_MS passed without a page change, captures still in flight. */
   const run = (
     script: (h: {
       s: ReturnType<typeof manualScheduler>;
@@ -306,16 +307,16 @@ test('on a quiet page a write waits for what is incoming, up to QUIET_HOLD_MS; a
       },
       s.scheduler,
     );
-    script({ s, batcher, setIncoming: (v) => (incoming = v), writes: () => writes });
-    // Always about what was on its way when the write became due, never what came after.
-    expect(new Set(asked)).toEqual(new Set([10]));
-  };
-  // The views of the first replies are back; more captures are in flight: no write of its own yet.
-  run(({ s, batcher, setIncoming, writes }) => {
+    // The views of the first replies are back; more captures are in flight: no write of its own yet.
     batcher.requestWrite();
     s.advance(PIGGYBACK_MS);
     s.fireTimers();
     expect(s.pending()).toEqual({ tasks: 0, timers: [QUIET_HOLD_MS - PIGGYBACK_MS] });
+    script({ s, batcher, setIncoming: (v) => (incoming = v), writes: () => writes });
+    // Always about what was on its way when the write became due, never what came after.
+    expect(new Set(asked)).toEqual(new Set([10]));
+  };
+  run(({ s, batcher, setIncoming, writes }) => {
     // The last reply lands: its request books the held write.
     s.advance(100);
     batcher.requestWrite();
@@ -327,10 +328,7 @@ test('on a quiet page a write waits for what is incoming, up to QUIET_HOLD_MS; a
     expect(writes()).toBe(1);
   });
   // Replies that never come: the write goes after QUIET_HOLD_MS anyway.
-  run(({ s, batcher, writes }) => {
-    batcher.requestWrite();
-    s.advance(PIGGYBACK_MS);
-    s.fireTimers();
+  run(({ s, writes }) => {
     s.advance(QUIET_HOLD_MS - PIGGYBACK_MS);
     s.fireTimers();
     expect(s.pending()).toEqual({ tasks: 1, timers: [] });
@@ -339,9 +337,6 @@ test('on a quiet page a write waits for what is incoming, up to QUIET_HOLD_MS; a
   });
   // The page changes meanwhile: its frame is coming, so the held write rides on it.
   run(({ s, batcher, writes }) => {
-    batcher.requestWrite();
-    s.advance(PIGGYBACK_MS);
-    s.fireTimers();
     batcher.add('cell');
     expect(s.pending()).toEqual({ tasks: 2, timers: [] });
     s.runTask();

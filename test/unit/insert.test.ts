@@ -7,6 +7,9 @@ import { insertText } from '@/utils/engine/insert';
  * `selectionchange` by itself, so only an announced change reaches it). `syncLater` models editors
  * that take the selection a task after the event (Quill).
  */
+/** The editors' document listeners, removed after each test so no editor outlives its test. */
+let listeners = new AbortController();
+
 function fakeEditor(rootClass: string, text: string, syncLater = false) {
   const root = document.createElement('div');
   root.className = rootClass;
@@ -22,7 +25,7 @@ function fakeEditor(rootClass: string, text: string, syncLater = false) {
     if (range && el.contains(range.startContainer)) model = { start: range.startOffset, end: range.endOffset };
   };
   const log: string[] = [];
-  document.addEventListener('selectionchange', () => (syncLater ? setTimeout(take, 0) : take()));
+  document.addEventListener('selectionchange', () => (syncLater ? setTimeout(take, 0) : take()), { signal: listeners.signal });
   el.addEventListener('beforeinput', (e) => {
     log.push('input');
     const data = (e as InputEvent).data ?? '';
@@ -39,7 +42,11 @@ function fakeEditor(rootClass: string, text: string, syncLater = false) {
   return { el, log, shortcut };
 }
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  listeners.abort();
+  listeners = new AbortController();
+});
 
 test.each([
   'DraftEditor-root',
