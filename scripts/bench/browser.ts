@@ -9,7 +9,11 @@ import { routeSites } from '../../test/pages/site-server.ts';
 import { routeBenchPages } from './synthetic.ts';
 
 /** `before`: another build of the extension (--before-dir), measured in the same runs for before/after. */
-export type Mode = 'baseline' | 'extension' | 'before';
+/**
+ * `floor`: no extension; a page script gives each item a marked span (`c3Floor` in scenarios.ts),
+ * what contract C3 costs the browser before any extension code runs.
+ */
+export type Mode = 'baseline' | 'extension' | 'before' | 'floor';
 
 export interface Session {
   mode: Mode;

@@ -62,6 +62,41 @@ function benchInit(expected: number) {
   else start();
 }
 
+/**
+ * The `floor` mode's page script: contract C3's least, with no extension. One span per item, carrying
+ * the two markers and the words of a badge, inserted where the extension puts its badge, in the
+ * same task as the item (at DOMContentLoaded for a loaded page, in a MutationObserver callback for
+ * streamed items): no extraction, no messaging, no extra frame. What the browser then spends on
+ * style, layout and paint is what any extension meeting C3 adds at the least.
+ */
+function c3Floor(where: { item: string; anchor: string; position: InsertPosition }) {
+  const done = new WeakSet<Element>();
+  let n = 0;
+  const mark = (item: Element) => {
+    if (done.has(item)) return;
+    done.add(item);
+    const span = document.createElement('span');
+    span.setAttribute('data-replyline-item', `floor:${n++}`);
+    span.setAttribute('data-replyline-sla', 'on-track');
+    span.textContent = 'On track';
+    (item.querySelector(where.anchor) ?? item).insertAdjacentElement(where.position, span);
+  };
+  const scan = (root: Element | Document) => {
+    if (root instanceof Element && root.matches(where.item)) mark(root);
+    for (const el of root.querySelectorAll(where.item)) mark(el);
+  };
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      scan(document);
+      new MutationObserver((records) => {
+        for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) scan(node);
+      }).observe(document, { childList: true, subtree: true });
+    },
+    { once: true },
+  );
+}
+
 const inPageNow = (page: Page) => page.evaluate(() => performance.now());
 
 async function waitInPageUntil(page: Page, t: number) {
@@ -105,6 +140,8 @@ export interface PageSpec {
   badges: number;
   /** Item roots, to check the page. */
   itemSelector: string;
+  /** Where the extension puts an item's badge (inside the item root): the `floor` mode's span goes there too. */
+  badgeAnchor: { selector: string; position: InsertPosition };
   /** Streams `chunks` into `[data-bench-timeline]` every `everyMs`, keeping at most `keep` cells (as X does). */
   stream?: { chunks: { html: string; keys: string[] }[]; everyMs: number; keep: number };
   /** Quiet time measured after the load (or the last streamed chunk), longer when the badges come later. */
@@ -113,6 +150,7 @@ export interface PageSpec {
 
 /** Loads the page (and streams into it), waits for the badges, and measures the whole window. */
 export async function pageScenario(session: Session, spec: PageSpec): Promise<PageResult> {
+  /** The page gets badges: from an extension, or from the floor's page script. */
   const ext = session.mode !== 'baseline';
   const what = `${session.mode} ${spec.name}`;
   const expected = ext ? spec.badges : 0;
@@ -123,6 +161,12 @@ export async function pageScenario(session: Session, spec: PageSpec): Promise<Pa
   });
   try {
     await page.addInitScript(benchInit, expected);
+    if (session.mode === 'floor')
+      await page.addInitScript(c3Floor, {
+        item: spec.itemSelector,
+        anchor: spec.badgeAnchor.selector,
+        position: spec.badgeAnchor.position,
+      });
     const cdp = await cdpFor(page);
     const tracer = await startTrace(cdp);
     const m0 = await metrics(cdp);
@@ -416,7 +460,8 @@ export async function warmUp(session: Session): Promise<void> {
   const page = await session.context.newPage();
   try {
     await page.goto(MENTIONS_URL, { waitUntil: 'load' });
-    if (session.mode !== 'baseline') await page.locator(BADGE).first().waitFor({ state: 'attached', timeout: 30_000 });
+    if (session.mode === 'extension' || session.mode === 'before')
+      await page.locator(BADGE).first().waitFor({ state: 'attached', timeout: 30_000 });
     else await page.waitForTimeout(500);
   } finally {
     await page.close().catch(() => {});

@@ -308,10 +308,23 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
       else batcher.add(record.target);
     }
   };
+  /**
+   * Our own mounts and unmounts are taken from the observer where they happen: delivered, they would
+   * look like a page change and book a write at once instead of on the page's next change.
+   */
+  const dropOwnRecords = () => readRecords(observer.takeRecords());
   const batcher = createBatcher<Node | readonly MutationRecord[]>({
-    read: (work) => (work instanceof Node ? processRoot(work) : readRecords(work)),
+    read: (work) => {
+      if (work instanceof Node) processRoot(work);
+      else readRecords(work);
+      dropOwnRecords();
+    },
     commit: flushCaptures,
-    write,
+    write: (expired) => {
+      const done = write(expired);
+      dropOwnRecords();
+      return done;
+    },
     incoming: (since) => sentAt.some((t) => t <= since),
   });
   // The callback runs at the end of the site's own task, which may be a frame's work already near
