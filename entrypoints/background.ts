@@ -1,4 +1,5 @@
 import { type BackgroundDeps, createHandlers, readSettings } from '@/utils/background/handlers';
+import { passThrottle } from '@/utils/background/pass-throttle';
 import { dispatch, type RouterEnv, type Sender } from '@/utils/background/router';
 import { createStorageGuard } from '@/utils/background/storage-guard';
 import type { ItemView } from '@/utils/backlog';
@@ -12,6 +13,9 @@ import { type ItemKey, itemKey, PLATFORM_NAMES, type Platform } from '@/utils/sc
 const SCHEDULER_ALARM = 'sla-scheduler';
 // Chrome fires alarms no sooner than 30 s from now.
 const MIN_ALARM_DELAY_MS = 30_000;
+/** The SLA pass runs this soon after a change, and at most once per PASS_GAP_MS (utils/background/pass-throttle.ts). */
+const PASS_DELAY_MS = 50;
+const PASS_GAP_MS = 1_000;
 
 export default defineBackground(() => {
   // Every listener is registered synchronously here, or the event that woke the worker is lost.
@@ -26,37 +30,37 @@ export default defineBackground(() => {
   const contentTabs = new Set<number>();
 
   const retention = retentionPass(db);
-  let refreshQueued = false;
+  /** The toolbar count last shown by this worker (null: none yet since it started). */
+  let toolbarText: string | null = null;
   /** After any item change and at the scheduler alarm: SLA pass, alerts, toolbar badge, next alarm. */
-  const refreshBadgeAndSchedule = () => {
-    if (refreshQueued) return;
-    refreshQueued = true;
-    setTimeout(async () => {
-      refreshQueued = false;
-      try {
-        await storage.ensureOpen();
-        const now = new Date();
-        const settings = await readSettings(db);
-        const result = await runScheduler(db, now, settings.alerts ?? DEFAULT_ALERTS);
-        if (result.changed.length) {
-          pushToTabs(result.changed);
-          broadcast();
-        }
-        await notify('due-soon', result.dueSoon, `due within ${(settings.alerts ?? DEFAULT_ALERTS).beforeMinutes} min`);
-        await notify('breached', result.breached, 'overdue');
-        const urgent = await urgentCount(db, now);
-        await browser.action.setBadgeText({ text: urgent ? String(urgent) : '' });
-        await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
-        const retentionDueAt = await retention(now, settings.retention);
-        const nextAt = Math.min(result.nextAt ?? Number.POSITIVE_INFINITY, retentionDueAt ?? Number.POSITIVE_INFINITY);
-        if (Number.isFinite(nextAt))
-          await browser.alarms.create(SCHEDULER_ALARM, { when: Math.max(nextAt, Date.now() + MIN_ALARM_DELAY_MS) });
-        else await browser.alarms.clear(SCHEDULER_ALARM);
-      } catch (error) {
-        console.warn('[Replyline] SLA pass failed', error);
+  const refreshBadgeAndSchedule = passThrottle(
+    async () => {
+      await storage.ensureOpen();
+      const now = new Date();
+      const settings = await readSettings(db);
+      const result = await runScheduler(db, now, settings.alerts ?? DEFAULT_ALERTS);
+      if (result.changed.length) {
+        pushToTabs(result.changed);
+        broadcast();
       }
-    }, 50);
-  };
+      await notify('due-soon', result.dueSoon, `due within ${(settings.alerts ?? DEFAULT_ALERTS).beforeMinutes} min`);
+      await notify('breached', result.breached, 'overdue');
+      const urgent = await urgentCount(db, now);
+      const text = urgent ? String(urgent) : '';
+      // The toolbar keeps what it was given: only changes are sent (each call is an IPC to the browser).
+      if (text !== toolbarText) {
+        if (toolbarText === null) await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
+        await browser.action.setBadgeText({ text });
+        toolbarText = text;
+      }
+      const retentionDueAt = await retention(now, settings.retention);
+      const nextAt = Math.min(result.nextAt ?? Number.POSITIVE_INFINITY, retentionDueAt ?? Number.POSITIVE_INFINITY);
+      if (Number.isFinite(nextAt))
+        await browser.alarms.create(SCHEDULER_ALARM, { when: Math.max(nextAt, Date.now() + MIN_ALARM_DELAY_MS) });
+      else await browser.alarms.clear(SCHEDULER_ALARM);
+    },
+    { delayMs: PASS_DELAY_MS, gapMs: PASS_GAP_MS },
+  );
 
   /** One notification per kind, replaced as it grows: "3 replies overdue", never one per item. */
   const notify = async (kind: 'due-soon' | 'breached', items: ItemView[], what: string) => {
