@@ -11,6 +11,7 @@ import Dexie, {
   type DBCore,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
+  type DBCoreGetManyRequest,
   type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
@@ -73,10 +74,12 @@ export const BACKLOG_INDEXES = {
 const RANGE_ANY = 3;
 
 type Deltas = Map<string, number>;
-const bump = (deltas: Deltas, row: ItemRecord | undefined, by: number) => {
-  if (!row) return;
-  const key = counterKeyOf(row);
-  deltas.set(key, (deltas.get(key) ?? 0) + by);
+/** A row's counter key, null for no row. */
+type Counted = string | null;
+const countedAs = (row: ItemRecord | undefined): Counted => (row ? counterKeyOf(row) : null);
+const bump = (deltas: Deltas, counted: Counted | undefined, by: number) => {
+  if (!counted) return;
+  deltas.set(counted, (deltas.get(counted) ?? 0) + by);
 };
 
 const isItemKey = (key: unknown) => Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string');
@@ -112,29 +115,55 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
       });
   };
 
+  /**
+   * Per transaction, how each item row it read or wrote counts, by key. A write counts what it
+   * replaces from here when it can: a capture reads its batch, then puts it, and reading those rows
+   * again was a quarter of the worker's time on a streamed timeline (measured 2026-11-24,
+   * BENCHMARKS.md fix 24). Counter keys, not rows: a caller may change a row it read before putting it.
+   * IndexedDB completes a transaction's requests in order, so the last one remembered is the latest.
+   */
+  const seen = new WeakMap<DBCoreTransaction, Map<string, Counted>>();
+  const remember = (trans: DBCoreTransaction, key: unknown, counted: Counted) => {
+    let rows = seen.get(trans);
+    if (!rows) {
+      rows = new Map();
+      seen.set(trans, rows);
+    }
+    rows.set(JSON.stringify(key), counted);
+  };
+
   /** Old rows before, new rows after: the deltas of the writes that succeeded, in request order. */
-  const written = (trans: DBCoreTransaction, keys: unknown[], before: (ItemRecord | undefined)[], after: (ItemRecord | undefined)[]) => {
+  const written = (trans: DBCoreTransaction, keys: unknown[], before: Counted[], after: (ItemRecord | undefined)[]) => {
     return (res: DBCoreMutateResponse) => {
       const deltas: Deltas = new Map();
-      const latest = new Map<string, ItemRecord | undefined>();
+      const latest = new Map<string, Counted>();
       keys.forEach((key, i) => {
         if (res.failures[i]) return;
         const id = JSON.stringify(key);
+        const now = countedAs(after[i]);
         bump(deltas, latest.has(id) ? latest.get(id) : before[i], -1);
-        bump(deltas, after[i], 1);
-        latest.set(id, after[i]);
+        bump(deltas, now, 1);
+        latest.set(id, now);
+        remember(trans, key, now);
       });
       return addToCounters(trans, deltas).then(() => res);
     };
   };
 
   const oldRows = (trans: DBCoreTransaction, keys: unknown[]) => {
-    const known = keys.filter(isItemKey);
-    return Dexie.Promise.resolve(known.length ? items.getMany({ trans, keys: known }) : []).then((rows: (ItemRecord | undefined)[]) => {
-      const byKey = new Map(known.map((key, i) => [JSON.stringify(key), rows[i]]));
-      return keys.map((key) => byKey.get(JSON.stringify(key)));
+    const rows = seen.get(trans);
+    const missing = keys.filter((key) => isItemKey(key) && !rows?.has(JSON.stringify(key)));
+    return Dexie.Promise.resolve(missing.length ? read({ trans, keys: missing }) : undefined).then(() => {
+      const now = seen.get(trans);
+      return keys.map((key) => now?.get(JSON.stringify(key)) ?? null);
     });
   };
+
+  const read = (req: DBCoreGetManyRequest) =>
+    Dexie.Promise.resolve(items.getMany(req)).then((rows: (ItemRecord | undefined)[]) => {
+      req.keys.forEach((key, i) => remember(req.trans, key, countedAs(rows[i])));
+      return rows;
+    });
 
   const mutate = (req: DBCoreMutateRequest): PromiseLike<DBCoreMutateResponse> => {
     const { trans } = req;
@@ -145,7 +174,7 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
         const values = req.values.map((v: ItemRecord) => withQueryFields(v, now));
         const keys = req.keys ?? values.map(keyOf);
         // An add never replaces: a key that exists makes that add fail, and failures count nothing.
-        const before = req.type === 'put' ? oldRows(trans, keys) : Dexie.Promise.resolve(keys.map(() => undefined));
+        const before = req.type === 'put' ? oldRows(trans, keys) : Dexie.Promise.resolve(keys.map((): Counted => null));
         return before.then((old) => Dexie.Promise.resolve(items.mutate({ ...req, values })).then(written(trans, keys, old, values)));
       }
       case 'delete':
@@ -162,6 +191,7 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
       case 'deleteRange': {
         if (req.range.type === RANGE_ANY) {
           // clear(): nothing is left to count.
+          seen.delete(trans);
           return Dexie.Promise.resolve(items.mutate(req)).then((res) =>
             Dexie.Promise.resolve(counters.mutate({ type: 'deleteRange', trans, range: req.range })).then(() => res),
           );
@@ -175,7 +205,7 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
             written(
               trans,
               keys,
-              old,
+              old.map(countedAs),
               old.map(() => undefined),
             ),
           );
@@ -184,7 +214,12 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
     }
   };
 
-  return { ...items, mutate: (req) => inTurn(req.trans, () => mutate(req)) as Promise<DBCoreMutateResponse> };
+  return {
+    ...items,
+    mutate: (req) => inTurn(req.trans, () => mutate(req)) as Promise<DBCoreMutateResponse>,
+    // Reads tell the same transaction's later writes what they replace.
+    getMany: (req) => read(req) as Promise<ItemRecord[]>,
+  };
 }
 
 /** Installed by `ReplylineDb` itself, so every copy of the database (background, tests, benchmarks) counts. */

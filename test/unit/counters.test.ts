@@ -112,6 +112,57 @@ test('writes racing in one transaction, and the same key twice in one bulkPut, c
   expect(await stored(db)).toEqual({ 'x|ignored': 1, 'x|pending|on-track': 2 });
 });
 
+test('a put of rows the transaction read is counted from that read: no second read, even if the caller changed the rows', async () => {
+  const db = freshDb();
+  // Counts the item reads that reach the database, beneath the counters middleware (a lower level).
+  let itemReads = 0;
+  db.use({
+    stack: 'dbcore',
+    name: 'count-item-reads',
+    level: 1,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return name !== 'items'
+          ? table
+          : {
+              ...table,
+              getMany: (req) => {
+                itemReads++;
+                return table.getMany(req);
+              },
+            };
+      },
+    }),
+  });
+  await captureItems(db, [captured({ externalId: '1' }), captured({ externalId: '2' })], now());
+  itemReads = 0;
+  await db.transaction('rw', db.items, async () => {
+    const rows = (await db.items.bulkGet([
+      ['x', '1'],
+      ['x', '2'],
+    ])) as ItemRecord[];
+    expect(itemReads).toBe(1);
+    // Changed in place, as a caller may: the counters still subtract what was stored.
+    for (const row of rows) row.status = 'resolved';
+    await db.items.bulkPut(rows);
+    expect(itemReads).toBe(1);
+    // A row the transaction has not read is read before it is replaced.
+    await db.items.put({ ...(rows[0] as ItemRecord), externalId: '3', status: 'ignored' });
+    expect(itemReads).toBe(2);
+    // Its own writes are known too: the second put of '3' reads nothing.
+    await db.items.put({ ...(rows[0] as ItemRecord), externalId: '3', status: 'pending' });
+    await db.items.delete(['x', '1']);
+    expect(itemReads).toBe(2);
+  });
+  await expectExact(db);
+  expect(await stored(db)).toEqual({ 'x|resolved': 1, 'x|pending|on-track': 1 });
+  // Another transaction starts from nothing: it reads what it replaces.
+  await db.items.put({ ...((await db.items.get(['x', '2'])) as ItemRecord), status: 'ignored' });
+  await expectExact(db);
+});
+
 test('a failed add counts nothing; a failed transaction leaves the counters as they were', async () => {
   const db = freshDb();
   await captureItems(db, [captured({ externalId: '1' })], now());
