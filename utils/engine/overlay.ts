@@ -71,20 +71,6 @@ export function styleBadgeRoot(root: ShadowRoot, doc: Document): void {
   root.append(style);
 }
 
-/** Each host's tooltip writer, reached by one listener per document instead of two per badge. */
-const describers = new WeakMap<Element, () => void>();
-const describing = new WeakSet<Document>();
-function listenForDescribe(doc: Document) {
-  if (describing.has(doc)) return;
-  describing.add(doc);
-  // Events from inside a host's closed shadow root reach the document retargeted to the host.
-  const onEvent = (e: Event) => {
-    if (e.target instanceof Element) describers.get(e.target)?.();
-  };
-  doc.addEventListener('pointerover', onEvent, { capture: true, passive: true });
-  doc.addEventListener('focusin', onEvent, { capture: true, passive: true });
-}
-
 /** `onActivate`: a click, Enter or Space on the badge (the customer history panel); `badge` takes focus back after. */
 export function createOverlayHost(doc: Document, key: ItemKey, onActivate?: (key: ItemKey, badge: HTMLElement) => void): OverlayHost {
   const element = doc.createElement('span');
@@ -118,48 +104,25 @@ export function createOverlayHost(doc: Document, key: ItemKey, onActivate?: (key
   badge.append(label);
   root.append(badge);
 
-  const action = onActivate ? ' — open customer history' : '';
-  let current: Parameters<OverlayHost['update']>[0];
-  let state: SlaState = 'on-track';
-  /** The engine's clock against Date.now(): the tooltip is worded later, at the engine's time then. */
-  let clockOffset = 0;
-  let described = false;
-  /**
-   * The tooltip and the full accessible name (a due date formatted for the locale, ~40 µs) are worded
-   * when someone points at or focuses the badge, not for each of a page's badges as it mounts and on
-   * every minute's tick: measured 2026-11-24, that wording was 40–60 ms of a 1,000-comment thread's
-   * load (BENCHMARKS.md fix 22).
-   */
-  const describe = () => {
-    described = true;
-    const tip = current ? describeDue(current, Date.now() + clockOffset) : 'Waiting for Replyline…';
-    const name = `Replyline SLA: ${SLA_LABELS[state]}. ${tip}${action}`;
-    if (badge.getAttribute('aria-label') === name) return;
-    badge.title = tip + action;
-    badge.setAttribute('aria-label', name);
-  };
-  describers.set(element, describe);
-  listenForDescribe(doc);
-
   let shown = '';
   return {
     key,
     element,
     update(view, now) {
-      current = view;
-      clockOffset = now - Date.now();
       // Until the background answers, the item is pending with an unknown clock.
-      state = view ? slaState(view, now) : 'on-track';
-      const signature = `${state}|${view?.status}|${view?.firstResponseDueAt}`;
-      if (signature !== shown) {
-        shown = signature;
-        element.setAttribute('data-replyline-sla', state);
-        badge.className = `badge ${state}`;
-        label.data = SLA_LABELS[state];
-        if (!described) badge.setAttribute('aria-label', `Replyline SLA: ${SLA_LABELS[state]}${action}`);
-      }
-      // Pointed at or focused once: its words follow the clock like the badge.
-      if (described) describe();
+      const state: SlaState = view ? slaState(view, now) : 'on-track';
+      // What the tooltip depends on, so the clock tick formats a date only when the minute it counts changed.
+      const due = view?.status === 'pending' && view.firstResponseDueAt ? Date.parse(view.firstResponseDueAt) : null;
+      const signature = `${state}|${view?.status}|${view?.firstResponseDueAt}|${due === null ? '' : Math.floor(Math.abs(due - now) / 60_000)}`;
+      if (signature === shown) return;
+      shown = signature;
+      const tip = view ? describeDue(view, now) : 'Waiting for Replyline…';
+      element.setAttribute('data-replyline-sla', state);
+      badge.className = `badge ${state}`;
+      label.data = SLA_LABELS[state];
+      const action = onActivate ? ' — open customer history' : '';
+      badge.title = tip + action;
+      badge.setAttribute('aria-label', `Replyline SLA: ${SLA_LABELS[state]}. ${tip}${action}`);
     },
   };
 }
