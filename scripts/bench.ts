@@ -499,7 +499,9 @@ if (idb) {
     unit: 'ms',
     baseline: [],
     extension: [idb.purge.ms],
-    ...(idb.purge.items >= 95_000 ? { budget: { on: 'value' as const, max: 2000, label: '≤ 2 s' } } : {}),
+    // Judged on the full run's purge (about 100,000 rows: fewer once earlier runs' refills moved the
+    // oldest rows), never on --quick's 1,000.
+    ...(quick ? {} : { budget: { on: 'value' as const, max: 2000, label: '≤ 2 s' } }),
     note: 'purgeHandledItems (utils/scheduler.ts, the retention setting “Delete finished items after”): batches of 2,000, history and SLA events included, counters middleware included',
   });
 }
