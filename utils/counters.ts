@@ -9,9 +9,9 @@
 // them costs the same at one item or a million.
 import Dexie, {
   type DBCore,
+  type DBCoreGetManyRequest,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
-  type DBCoreGetManyRequest,
   type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
@@ -161,7 +161,7 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
 
   const read = (req: DBCoreGetManyRequest) =>
     Dexie.Promise.resolve(items.getMany(req)).then((rows: (ItemRecord | undefined)[]) => {
-      req.keys.forEach((key, i) => remember(req.trans, key, countedAs(rows[i])));
+      for (const [i, key] of req.keys.entries()) remember(req.trans, key, countedAs(rows[i]));
       return rows;
     });
 
