@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../test/e2e/launch.ts';
-import { launch, type Mode, type Session, serviceWorkerHeapMB } from './bench/browser.ts';
+import { launch, type Mode, runsExtension, type Session, serviceWorkerHeapMB } from './bench/browser.ts';
 import { BUNDLE_BUDGETS, bundleSizes } from './bench/bundles.ts';
 import {
   benchExtensionCopy,
@@ -190,7 +190,7 @@ if (wants('page') || wants('insert')) {
       try {
         await warmUp(session);
         const insertion: InsertionResult[] = [];
-        if (wants('insert') && (mode === 'extension' || mode === 'before'))
+        if (wants('insert') && runsExtension(mode))
           for (const target of INSERTION_TARGETS) {
             const r = await insertionScenario(session, target, { shortcut: ';thanks', expect: 'Thanks so much', reps: config.insertReps });
             insertion.push(r);
@@ -234,7 +234,7 @@ if (wants('page') || wants('insert')) {
           stream,
           typing,
           insertion,
-          serviceWorkerHeapMB: mode === 'extension' || mode === 'before' ? await serviceWorkerHeapMB(session) : null,
+          serviceWorkerHeapMB: runsExtension(mode) ? await serviceWorkerHeapMB(session) : null,
         });
       } finally {
         await session.close();

@@ -132,7 +132,7 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
     rows.set(JSON.stringify(key), counted);
   };
 
-  /** Old rows before, new rows after: the deltas of the writes that succeeded, in request order. */
+  /** How the replaced rows counted, and the new rows: the deltas of the writes that succeeded, in request order. */
   const written = (trans: DBCoreTransaction, keys: unknown[], before: Counted[], after: (ItemRecord | undefined)[]) => {
     return (res: DBCoreMutateResponse) => {
       const deltas: Deltas = new Map();
@@ -140,22 +140,23 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
       keys.forEach((key, i) => {
         if (res.failures[i]) return;
         const id = JSON.stringify(key);
-        const now = countedAs(after[i]);
+        const counted = countedAs(after[i]);
         bump(deltas, latest.has(id) ? latest.get(id) : before[i], -1);
-        bump(deltas, now, 1);
-        latest.set(id, now);
-        remember(trans, key, now);
+        bump(deltas, counted, 1);
+        latest.set(id, counted);
+        remember(trans, key, counted);
       });
       return addToCounters(trans, deltas).then(() => res);
     };
   };
 
-  const oldRows = (trans: DBCoreTransaction, keys: unknown[]) => {
-    const rows = seen.get(trans);
-    const missing = keys.filter((key) => isItemKey(key) && !rows?.has(JSON.stringify(key)));
+  /** How the rows at `keys` count now (null: no row), read only where this transaction has not seen them. */
+  const replaced = (trans: DBCoreTransaction, keys: unknown[]) => {
+    const known = seen.get(trans);
+    const missing = keys.filter((key) => isItemKey(key) && !known?.has(JSON.stringify(key)));
     return Dexie.Promise.resolve(missing.length ? read({ trans, keys: missing }) : undefined).then(() => {
-      const now = seen.get(trans);
-      return keys.map((key) => now?.get(JSON.stringify(key)) ?? null);
+      const counted = seen.get(trans);
+      return keys.map((key) => counted?.get(JSON.stringify(key)) ?? null);
     });
   };
 
@@ -174,11 +175,11 @@ function countedItems(items: DBCoreTable, counters: DBCoreTable): DBCoreTable {
         const values = req.values.map((v: ItemRecord) => withQueryFields(v, now));
         const keys = req.keys ?? values.map(keyOf);
         // An add never replaces: a key that exists makes that add fail, and failures count nothing.
-        const before = req.type === 'put' ? oldRows(trans, keys) : Dexie.Promise.resolve(keys.map((): Counted => null));
+        const before = req.type === 'put' ? replaced(trans, keys) : Dexie.Promise.resolve(keys.map((): Counted => null));
         return before.then((old) => Dexie.Promise.resolve(items.mutate({ ...req, values })).then(written(trans, keys, old, values)));
       }
       case 'delete':
-        return oldRows(trans, req.keys).then((old) =>
+        return replaced(trans, req.keys).then((old) =>
           Dexie.Promise.resolve(items.mutate(req)).then(
             written(
               trans,

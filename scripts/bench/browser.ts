@@ -14,6 +14,8 @@ import { routeBenchPages } from './synthetic.ts';
  * what contract C3 costs the browser before any extension code runs.
  */
 export type Mode = 'baseline' | 'extension' | 'before' | 'floor';
+/** The modes that load an extension build. */
+export const runsExtension = (mode: Mode) => mode === 'extension' || mode === 'before';
 
 export interface Session {
   mode: Mode;

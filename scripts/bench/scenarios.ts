@@ -2,7 +2,7 @@
 // counts, badges, typed and inserted text) and throws otherwise. Functions passed to page.evaluate /
 // addInitScript run in the page and must stay self-contained.
 import type { Page } from '@playwright/test';
-import { cdpFor, delta, heapAfterGc, type Metrics, metrics, type Session } from './browser.ts';
+import { cdpFor, delta, heapAfterGc, type Metrics, metrics, runsExtension, type Session } from './browser.ts';
 import { MENTIONS_URL, STATUS_URL } from './synthetic.ts';
 import { type Frame, startTrace, summarizeTrace, syncMark, type TraceSummary } from './trace.ts';
 
@@ -318,7 +318,7 @@ async function openComposer(session: Session, url: string, editor: string): Prom
   } catch {
     throw new Error(`bench: no composer on ${url}: build the test pages first (bash scripts/build-pages.sh)`);
   }
-  if (session.mode !== 'baseline') {
+  if (runsExtension(session.mode)) {
     await page.locator(BADGE).first().waitFor({ state: 'attached', timeout: 30_000 });
     await stableBadgeCount(page);
   }
@@ -460,8 +460,7 @@ export async function warmUp(session: Session): Promise<void> {
   const page = await session.context.newPage();
   try {
     await page.goto(MENTIONS_URL, { waitUntil: 'load' });
-    if (session.mode === 'extension' || session.mode === 'before')
-      await page.locator(BADGE).first().waitFor({ state: 'attached', timeout: 30_000 });
+    if (runsExtension(session.mode)) await page.locator(BADGE).first().waitFor({ state: 'attached', timeout: 30_000 });
     else await page.waitForTimeout(500);
   } finally {
     await page.close().catch(() => {});

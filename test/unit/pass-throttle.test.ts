@@ -2,8 +2,9 @@ import { passThrottle } from '@/utils/background/pass-throttle';
 
 afterEach(() => vi.useRealTimers());
 
-/** A pass the test ends by hand, recording when each one starts. */
+/** A throttled pass (50 ms delay, 1 s gap) on fake timers from 0, that the test ends by hand, recording when each one starts. */
 function passes() {
+  vi.useFakeTimers({ now: 0 });
   const starts: number[] = [];
   let finish: (() => void) | null = null;
   const pass = () =>
@@ -13,7 +14,7 @@ function passes() {
     });
   return {
     starts,
-    pass,
+    request: passThrottle(pass, { delayMs: 50, gapMs: 1000 }),
     end: async () => {
       finish?.();
       finish = null;
@@ -23,9 +24,8 @@ function passes() {
 }
 
 test('a burst of requests runs one pass after the delay, later ones no sooner than the gap after its start', async () => {
-  vi.useFakeTimers({ now: 0 });
   const p = passes();
-  const request = passThrottle(p.pass, { delayMs: 50, gapMs: 1000 });
+  const { request } = p;
   for (let i = 0; i < 20; i++) request();
   await vi.advanceTimersByTimeAsync(49);
   expect(p.starts).toEqual([]);
@@ -42,9 +42,8 @@ test('a burst of requests runs one pass after the delay, later ones no sooner th
 });
 
 test('never two passes at once: a request during a pass runs one more after it', async () => {
-  vi.useFakeTimers({ now: 0 });
   const p = passes();
-  const request = passThrottle(p.pass, { delayMs: 50, gapMs: 1000 });
+  const { request } = p;
   request();
   await vi.advanceTimersByTimeAsync(50);
   expect(p.starts).toEqual([50]);
@@ -63,9 +62,8 @@ test('never two passes at once: a request during a pass runs one more after it',
 });
 
 test('a request long after the last pass waits only the delay', async () => {
-  vi.useFakeTimers({ now: 0 });
   const p = passes();
-  const request = passThrottle(p.pass, { delayMs: 50, gapMs: 1000 });
+  const { request } = p;
   request();
   await vi.advanceTimersByTimeAsync(50);
   await p.end();

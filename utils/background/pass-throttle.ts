@@ -9,8 +9,7 @@
  * 1.14× without it (BENCHMARKS.md fix 23). Badges keep their own clock (the content script turns
  * them due-soon and overdue from the views), so the pass only feeds alerts and the toolbar count.
  */
-export function passThrottle(pass: () => Promise<void>, options: { delayMs: number; gapMs: number; now?: () => number }) {
-  const now = options.now ?? Date.now;
+export function passThrottle(pass: () => Promise<void>, options: { delayMs: number; gapMs: number }) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   /** Asked for while a pass ran: one more after it, since it may have read too early. */
@@ -20,7 +19,7 @@ export function passThrottle(pass: () => Promise<void>, options: { delayMs: numb
   const start = async () => {
     timer = null;
     running = true;
-    lastStart = now();
+    lastStart = Date.now();
     try {
       await pass();
     } catch (error) {
@@ -40,7 +39,7 @@ export function passThrottle(pass: () => Promise<void>, options: { delayMs: numb
       return;
     }
     if (timer !== null) return;
-    timer = setTimeout(start, Math.max(options.delayMs, lastStart + options.gapMs - now()));
+    timer = setTimeout(start, Math.max(options.delayMs, lastStart + options.gapMs - Date.now()));
   };
   return request;
 }

@@ -309,20 +309,21 @@ export async function startEngine(ctx: ContentScriptContext, adapter: SiteAdapte
     }
   };
   /**
-   * Our own mounts and unmounts are taken from the observer where they happen: delivered, they would
-   * look like a page change and book a write at once instead of on the page's next change.
+   * Our own mounts and unmounts are taken from the observer where they happen (readRecords skips
+   * them): delivered, they would look like a page change and book a write at once instead of on the
+   * page's next change.
    */
-  const dropOwnRecords = () => readRecords(observer.takeRecords());
+  const takeOwnRecords = () => readRecords(observer.takeRecords());
   const batcher = createBatcher<Node | readonly MutationRecord[]>({
     read: (work) => {
       if (work instanceof Node) processRoot(work);
       else readRecords(work);
-      dropOwnRecords();
+      takeOwnRecords();
     },
     commit: flushCaptures,
     write: (expired) => {
       const done = write(expired);
-      dropOwnRecords();
+      takeOwnRecords();
       return done;
     },
     incoming: (since) => sentAt.some((t) => t <= since),
