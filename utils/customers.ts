@@ -76,6 +76,19 @@ export const nameKeyOf = (name: string) =>
     .trim();
 
 /**
+ * Customers sort by when they were last seen, to which ten minutes are precision enough: an identity
+ * seen again that soon, unchanged, is not rewritten (a page reload re-captures every author on it).
+ */
+const LAST_SEEN_GRAIN_MS = 10 * 60_000;
+
+const seenLately = (existing: IdentityRecord, name: string, handle: string | undefined, profileUrl: string | undefined, seenAt: string) => {
+  const since = Date.parse(seenAt) - Date.parse(existing.lastSeenAt ?? '');
+  return (
+    since >= 0 && since < LAST_SEEN_GRAIN_MS && existing.name === name && existing.handle === handle && existing.profileUrl === profileUrl
+  );
+};
+
+/**
  * Gives each item's author an identity, and each new identity a customer of its own: people are
  * linked across platforms only when the user confirms. With `seenAt` (a capture), known identities
  * take the latest name and profile link; without (upgrade, import) they are left as stored.
@@ -95,7 +108,7 @@ export async function attachIdentities(tables: PeopleTables, items: readonly Ite
     const existing = stored[index];
     const { name, handle, profileUrl } = item.author;
     if (existing) {
-      if (seenAt) {
+      if (seenAt && !seenLately(existing, name, handle ?? existing.handle, profileUrl ?? existing.profileUrl, seenAt)) {
         identities.push(
           stripUndefined({
             ...existing,

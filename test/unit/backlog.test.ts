@@ -31,6 +31,57 @@ test('a recapture keeps status and capture time, refreshes text, and never loses
   expect(row).toMatchObject({ status: 'snoozed', text: 'Still waiting', capturedAt: now.toISOString() });
 });
 
+test('a reload that captures the same items again rewrites nothing; what changed is written', async () => {
+  const db = freshDb();
+  // The writes that reach the database, beneath the counters middleware.
+  const writes: string[] = [];
+  db.use({
+    stack: 'dbcore',
+    name: 'log-writes',
+    level: 1,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (req) => {
+            const rows = 'values' in req ? req.values.length : 'keys' in req ? req.keys.length : 1;
+            if (rows) writes.push(`${name} ${req.type}`);
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+  const lea = { name: 'Léa Martin', handle: 'lea_m', profileUrl: 'https://x.com/lea_m' };
+  const page = [captured({ externalId: '1' }), captured({ externalId: '2', author: lea })];
+  await captureItems(db, page, now);
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+  writes.length = 0;
+  const views = await captureItems(db, page, at(1));
+  expect(views.map((v) => [v.externalId, v.status])).toEqual([
+    ['1', 'pending'],
+    ['2', 'pending'],
+  ]);
+  expect(writes).toEqual([]);
+
+  // An edited text is written; its author, seen a minute ago under the same name, is not.
+  await captureItems(db, [captured({ externalId: '1', text: 'Edited: still not here' })], at(2));
+  expect(writes).toEqual(['items put']);
+  expect((await db.items.get(['x', '1']))?.text).toBe('Edited: still not here');
+
+  // Ten minutes on, the unchanged item stays as it is and its author is seen again.
+  writes.length = 0;
+  await captureItems(db, [captured({ externalId: '2', author: lea })], at(12));
+  expect(writes).toEqual(['identities put']);
+  expect((await db.identities.get('x:lea_m'))?.lastSeenAt).toBe(at(12).toISOString());
+  // A new display name is written at once.
+  writes.length = 0;
+  await captureItems(db, [captured({ externalId: '2', author: { ...lea, name: 'Léa M.' } })], at(13));
+  expect(writes).toEqual(['identities put', 'items put']);
+});
+
 test('a brand reply marks the item it answers answered at the reply time; brand items are not stored', async () => {
   const db = freshDb();
   await db.accounts.put({ platform: 'x', handle: 'northwindco' });
