@@ -99,18 +99,24 @@ export async function heapAfterGc(cdp: CDPSession): Promise<{ jsUsedMB: number; 
   return { jsUsedMB: usage.usedSize / 2 ** 20, domUsedMB: (usage.embedderHeapUsedSize ?? 0) / 2 ** 20 };
 }
 
+type WorkerCall = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
 /**
- * The extension service worker's JS heap after a forced GC, through the browser's CDP session (a
- * Playwright Worker has no CDP session of its own). Null when the target cannot be reached.
+ * A CDP line to the extension's service worker, through the browser's CDP session (a Playwright
+ * Worker has no CDP session of its own). Null when the target cannot be reached.
  */
-export async function serviceWorkerHeapMB(session: Session): Promise<number | null> {
+async function workerCdp(session: Session): Promise<{ call: WorkerCall; close(): Promise<void> } | null> {
   const browser = session.context.browser();
   if (!browser || !session.extensionId) return null;
   const cdp = await browser.newBrowserCDPSession();
+  const close = () => cdp.detach().catch(() => {});
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
     const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`));
-    if (!target) return null;
+    if (!target) {
+      await close();
+      return null;
+    }
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
     let nextId = 0;
     const waiting = new Map<number, (message: { result?: Record<string, unknown>; error?: { message: string } }) => void>();
@@ -120,8 +126,8 @@ export async function serviceWorkerHeapMB(session: Session): Promise<number | nu
       waiting.get(message.id)?.(message);
       waiting.delete(message.id);
     });
-    const call = (method: string) =>
-      new Promise<Record<string, unknown>>((done, fail) => {
+    const call: WorkerCall = (method, params = {}) =>
+      new Promise((done, fail) => {
         const id = ++nextId;
         const timer = setTimeout(() => fail(new Error(`${method} timed out`)), 10_000);
         waiting.set(id, (m) => {
@@ -129,15 +135,61 @@ export async function serviceWorkerHeapMB(session: Session): Promise<number | nu
           if (m.error) fail(new Error(m.error.message));
           else done(m.result ?? {});
         });
-        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(fail);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(fail);
       });
-    await call('HeapProfiler.collectGarbage');
-    const usage = await call('Runtime.getHeapUsage');
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    return { call, close };
+  } catch {
+    await close();
+    return null;
+  }
+}
+
+/** The extension service worker's JS heap after a forced GC; null when the worker cannot be reached. */
+export async function serviceWorkerHeapMB(session: Session): Promise<number | null> {
+  const worker = await workerCdp(session);
+  if (!worker) return null;
+  try {
+    await worker.call('HeapProfiler.collectGarbage');
+    const usage = await worker.call('Runtime.getHeapUsage');
     return typeof usage.usedSize === 'number' ? usage.usedSize / 2 ** 20 : null;
   } catch {
     return null;
   } finally {
-    await cdp.detach().catch(() => {});
+    await worker.close();
   }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Samples the service worker's CPU from now; `stop()` gives the milliseconds it was busy (samples
+ * outside idle and the engine's own "(program)").
+ */
+export async function profileWorker(session: Session): Promise<{ stop(): Promise<number> }> {
+  const worker = await workerCdp(session);
+  if (!worker) throw new Error('bench: the service worker cannot be profiled (no CDP target)');
+  await worker.call('Profiler.enable');
+  await worker.call('Profiler.setSamplingInterval', { interval: 200 });
+  await worker.call('Profiler.start');
+  return {
+    async stop() {
+      try {
+        const { profile } = (await worker.call('Profiler.stop')) as { profile: CpuProfile };
+        const idle = new Set(
+          profile.nodes.filter((n) => n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)').map((n) => n.id),
+        );
+        let busyUs = 0;
+        profile.samples.forEach((node, i) => {
+          if (!idle.has(node)) busyUs += profile.timeDeltas[i] ?? 0;
+        });
+        return busyUs / 1000;
+      } finally {
+        await worker.close();
+      }
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
+import { profileWorker, type Session } from './browser.ts';
 import type { ExtensionBenchApi } from './extension-page.ts';
 import { median, percentile } from './stats.ts';
 
@@ -272,4 +273,41 @@ export async function workerScenario(context: BrowserContext, extensionId: strin
   } finally {
     await internals.close();
   }
+}
+
+export interface CaptureWorkResult {
+  /** The worker's busy milliseconds while the page's items were captured the first time. */
+  firstMs: number[];
+  /** The same page loaded again, every item already stored (a user's reload). */
+  againMs: number[];
+}
+
+/**
+ * What capturing a page costs the service worker, in a fresh profile each rep: its CPU profile while
+ * the page loads and `settleMs` after, then the same for a reload. On a two-core machine this is
+ * CPU the page does not get (BENCHMARKS.md: the stream's overhead is mostly the worker's captures).
+ */
+export async function workerCaptureScenario(
+  open: () => Promise<Session>,
+  url: string,
+  reps: number,
+  settleMs: number,
+): Promise<CaptureWorkResult> {
+  const result: CaptureWorkResult = { firstMs: [], againMs: [] };
+  for (let r = 0; r < reps; r++) {
+    const session = await open();
+    try {
+      const page = await session.context.newPage();
+      for (const list of [result.firstMs, result.againMs]) {
+        const profiler = await profileWorker(session);
+        if (list === result.firstMs) await page.goto(url, { waitUntil: 'load' });
+        else await page.reload({ waitUntil: 'load' });
+        await page.waitForTimeout(settleMs);
+        list.push(await profiler.stop());
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  return result;
 }
