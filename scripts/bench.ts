@@ -257,63 +257,89 @@ function describe(r: PageResult): string {
 
 // ---------------------------------------------------------------- extension pages
 
-let idb: IdbResult | null = null;
-let popup: PopupResult | null = null;
-let worker: WorkerResult | null = null;
-if (wants('idb')) {
-  // Rows written once and kept: a million take minutes. Keyed by what shapes them: the schema
-  // (db.ts's SCHEMA_VERSIONS, the tables, indexes and upgrades; not the rest of the file, whose
-  // edits, an import path, would throw the rows away) and the generator's version.
-  const dbSource = await readFile('utils/db.ts', 'utf8');
-  const ladder = /export const SCHEMA_VERSIONS[\s\S]*?\n\];\n/.exec(dbSource)?.[0];
-  if (!ladder) throw new Error('bench: utils/db.ts has no SCHEMA_VERSIONS list to key the cached databases by');
-  const key = createHash('sha1');
-  key.update(ladder);
-  key.update(`fill ${FILL_VERSION}`);
-  const profileName = `idb-profile-${key.digest('hex').slice(0, 12)}`;
-  for (const old of await readdir(work))
-    if (old.startsWith('idb-profile-') && old !== profileName) await rm(join(work, old), { recursive: true, force: true });
-  const session = await launch('extension', { now, benchPages, extensionDir, profile: join(work, profileName) });
+/**
+ * A section that throws is logged and the others still run: one failing near the end of a full run
+ * lost its ten minutes of page runs. The raw file then keeps what was measured, and BENCHMARKS.md is
+ * left as it was (its tables would lose the failed section's rows).
+ */
+const sectionErrors: { section: string; error: string }[] = [];
+async function guarded<T>(section: string, fn: () => Promise<T>): Promise<T | null> {
   try {
-    const page = await openBenchPage(session.context, session.extensionId as string);
-    idb = await idbScenario(page, config.idb, log);
-  } finally {
-    await session.close();
+    return await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    sectionErrors.push({ section, error: message });
+    log(`${section}: FAILED, ${message}`);
+    return null;
   }
 }
-if (wants('popup') || wants('worker')) {
-  const session = await launch('extension', { now, benchPages, extensionDir });
-  try {
-    const id = session.extensionId as string;
-    const page = await openBenchPage(session.context, id);
-    if (wants('worker')) {
-      worker = await workerScenario(session.context, id, page, config.workerReps);
-      log(
-        `service worker: cold start to a handled message p50 ${median(worker.coldMs).toFixed(0)} ms, p95 ${percentile(worker.coldMs, 95).toFixed(0)} ms`,
+
+const idb: IdbResult | null = !wants('idb')
+  ? null
+  : await guarded('idb', async () => {
+      // Rows written once and kept: a million take minutes. Keyed by what shapes them: the schema
+      // (db.ts's SCHEMA_VERSIONS, the tables, indexes and upgrades; not the rest of the file, whose
+      // edits, an import path, would throw the rows away) and the generator's version.
+      const dbSource = await readFile('utils/db.ts', 'utf8');
+      const ladder = /export const SCHEMA_VERSIONS[\s\S]*?\n\];\n/.exec(dbSource)?.[0];
+      if (!ladder) throw new Error('bench: utils/db.ts has no SCHEMA_VERSIONS list to key the cached databases by');
+      const key = createHash('sha1');
+      key.update(ladder);
+      key.update(`fill ${FILL_VERSION}`);
+      const profileName = `idb-profile-${key.digest('hex').slice(0, 12)}`;
+      for (const old of await readdir(work))
+        if (old.startsWith('idb-profile-') && old !== profileName) await rm(join(work, old), { recursive: true, force: true });
+      const session = await launch('extension', { now, benchPages, extensionDir, profile: join(work, profileName) });
+      try {
+        const page = await openBenchPage(session.context, session.extensionId as string);
+        return await idbScenario(page, config.idb, log);
+      } finally {
+        await session.close();
+      }
+    });
+const workerAndPopup =
+  !wants('popup') && !wants('worker')
+    ? null
+    : await guarded('popup and worker', async () => {
+        const session = await launch('extension', { now, benchPages, extensionDir });
+        try {
+          const id = session.extensionId as string;
+          const page = await openBenchPage(session.context, id);
+          let worker: WorkerResult | null = null;
+          let popup: PopupResult | null = null;
+          if (wants('worker')) {
+            worker = await workerScenario(session.context, id, page, config.workerReps);
+            log(
+              `service worker: cold start to a handled message p50 ${median(worker.coldMs).toFixed(0)} ms, p95 ${percentile(worker.coldMs, 95).toFixed(0)} ms`,
+            );
+          }
+          if (wants('popup')) {
+            popup = await popupScenario(session.context, id, page, config.popup);
+            log(
+              `popup with ${popup.pending} pending: first rows p50 ${median(popup.firstRowsMs).toFixed(0)} ms; scrolling: longest frame ${popup.scroll.maxFrameMs.toFixed(0)} ms`,
+            );
+          }
+          return { worker, popup };
+        } finally {
+          await session.close();
+        }
+      });
+const worker = workerAndPopup?.worker ?? null;
+const popup = workerAndPopup?.popup ?? null;
+const captureWork: CaptureWorkResult | null = !wants('worker')
+  ? null
+  : await guarded('worker captures', async () => {
+      const r = await workerCaptureScenario(
+        () => launch('extension', { now, benchPages, extensionDir }),
+        FACEBOOK_URL,
+        config.captureReps,
+        4000,
       );
-    }
-    if (wants('popup')) {
-      popup = await popupScenario(session.context, id, page, config.popup);
       log(
-        `popup with ${popup.pending} pending: first rows p50 ${median(popup.firstRowsMs).toFixed(0)} ms; scrolling: longest frame ${popup.scroll.maxFrameMs.toFixed(0)} ms`,
+        `service worker: the thread's captures busy it ${median(r.firstMs).toFixed(0)} ms; loaded again ${median(r.againMs).toFixed(0)} ms`,
       );
-    }
-  } finally {
-    await session.close();
-  }
-}
-let captureWork: CaptureWorkResult | null = null;
-if (wants('worker')) {
-  captureWork = await workerCaptureScenario(
-    () => launch('extension', { now, benchPages, extensionDir }),
-    FACEBOOK_URL,
-    config.captureReps,
-    4000,
-  );
-  log(
-    `service worker: the thread's captures busy it ${median(captureWork.firstMs).toFixed(0)} ms; loaded again ${median(captureWork.againMs).toFixed(0)} ms`,
-  );
-}
+      return r;
+    });
 const bundles = wants('bundle') ? await bundleSizes(built) : [];
 
 // ---------------------------------------------------------------- rows
@@ -648,7 +674,9 @@ await writeFile(
       idb,
       popup,
       worker,
+      captureWork,
       bundles,
+      sectionErrors,
     },
     null,
     1,
@@ -656,7 +684,10 @@ await writeFile(
 );
 console.log(`Wrote ${outFile}. The bench took ${durationSec} s.`);
 
-if (!args['no-report']) {
+if (sectionErrors.length) {
+  console.error(`Sections that failed: ${sectionErrors.map((e) => `${e.section} (${e.error})`).join('; ')}. BENCHMARKS.md not updated.`);
+  process.exitCode = 1;
+} else if (!args['no-report']) {
   const file = resolve('BENCHMARKS.md');
   const start = '<!-- bench:results:start -->';
   const end = '<!-- bench:results:end -->';
