@@ -1,5 +1,6 @@
 // The background's handler map: exhaustive over the protocol (a missing handler fails tsc).
 
+import { captureGate } from '@/utils/background/capture-gate';
 import type { Handlers, Sender } from '@/utils/background/router';
 import {
   brandHandles,
@@ -64,13 +65,19 @@ export async function readSettings(db: ReplylineDb): Promise<Settings> {
   return Object.fromEntries((await db.settings.toArray()).map((s) => [s.key, s.value])) as Settings;
 }
 
+/** Capture messages closer than this share a transaction (utils/background/capture-gate.ts has the measurements). */
+const CAPTURE_GAP_MS = 150;
+/** The protocol's cap on one capture message, twice: a group stays a short transaction. */
+const CAPTURE_GROUP_MAX = 1_000;
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, now } = deps;
+  const storeCaptures = captureGate((items) => captureItems(db, items, now()), { gapMs: CAPTURE_GAP_MS, maxItems: CAPTURE_GROUP_MAX });
 
   return {
     'items/capture': async ({ items }, sender) => {
       await loadSentimentLists();
-      const views = await captureItems(db, items, now());
+      const views = await storeCaptures(items);
       deps.itemsChanged(views, sender);
       return views;
     },
