@@ -45,6 +45,15 @@ function fakeStore() {
   };
 }
 
+/** A gate whose first message (item 1) is being stored. */
+async function gateStoringOne(maxItems = 1000) {
+  const s = fakeStore();
+  const capture = captureGate(s.store, { gapMs: 250, maxItems });
+  const first = capture([item('1')]);
+  await vi.advanceTimersByTimeAsync(0);
+  return { s, capture, first };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -63,10 +72,7 @@ test('a lone message is stored at once, with the views the store gave', async ()
 });
 
 test('messages that come while a store runs share the next transaction; each gets its own views', async () => {
-  const s = fakeStore();
-  const capture = captureGate(s.store, { gapMs: 250, maxItems: 1000 });
-  const first = capture([item('1')]);
-  await vi.advanceTimersByTimeAsync(0);
+  const { s, capture, first } = await gateStoringOne();
   // A stream: a message every 50 ms while the first store runs. One answers item 1 (a brand reply).
   const later = [
     capture([item('2'), item('3')]),
@@ -86,10 +92,7 @@ test('messages that come while a store runs share the next transaction; each get
 });
 
 test('a failed transaction fails every message in it, and the next group still runs', async () => {
-  const s = fakeStore();
-  const capture = captureGate(s.store, { gapMs: 250, maxItems: 1000 });
-  const first = capture([item('1')]);
-  await vi.advanceTimersByTimeAsync(0);
+  const { s, capture, first } = await gateStoringOne();
   s.failNextWith(new Error('QuotaExceededError'));
   const grouped = [capture([item('2')]), capture([item('3')])].map((reply) => reply.then(ids, (error: Error) => error.message));
   s.finishAll();
@@ -105,10 +108,7 @@ test('a failed transaction fails every message in it, and the next group still r
 });
 
 test('a group stops at maxItems; the rest goes in the next one, a message never split', async () => {
-  const s = fakeStore();
-  const capture = captureGate(s.store, { gapMs: 250, maxItems: 3 });
-  const first = capture([item('1')]);
-  await vi.advanceTimersByTimeAsync(0);
+  const { s, capture, first } = await gateStoringOne(3);
   const rest = [capture([item('2'), item('3')]), capture([item('4'), item('5')]), capture([item('6')])];
   s.finishAll();
   await first;
@@ -121,10 +121,7 @@ test('a group stops at maxItems; the rest goes in the next one, a message never 
 });
 
 test('after a quiet gap a message is stored at once again', async () => {
-  const s = fakeStore();
-  const capture = captureGate(s.store, { gapMs: 250, maxItems: 1000 });
-  const first = capture([item('1')]);
-  await vi.advanceTimersByTimeAsync(0);
+  const { s, capture, first } = await gateStoringOne();
   s.finishAll();
   await first;
   await vi.advanceTimersByTimeAsync(1000);
