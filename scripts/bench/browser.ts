@@ -172,9 +172,14 @@ interface CpuProfile {
 export async function profileWorker(session: Session): Promise<{ stop(): Promise<number> }> {
   const worker = await workerCdp(session);
   if (!worker) throw new Error('bench: the service worker cannot be profiled (no CDP target)');
-  await worker.call('Profiler.enable');
-  await worker.call('Profiler.setSamplingInterval', { interval: 200 });
-  await worker.call('Profiler.start');
+  try {
+    await worker.call('Profiler.enable');
+    await worker.call('Profiler.setSamplingInterval', { interval: 200 });
+    await worker.call('Profiler.start');
+  } catch (error) {
+    await worker.close();
+    throw error;
+  }
   return {
     async stop() {
       try {
