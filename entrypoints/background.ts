@@ -59,7 +59,7 @@ export default defineBackground(() => {
         await browser.alarms.create(SCHEDULER_ALARM, { when: Math.max(nextAt, Date.now() + MIN_ALARM_DELAY_MS) });
       else await browser.alarms.clear(SCHEDULER_ALARM);
     },
-    { delayMs: PASS_DELAY_MS, gapMs: PASS_GAP_MS },
+    { name: 'SLA pass', delayMs: PASS_DELAY_MS, gapMs: PASS_GAP_MS },
   );
 
   /** One notification per kind, replaced as it grows: "3 replies overdue", never one per item. */

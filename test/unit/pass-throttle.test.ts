@@ -14,7 +14,7 @@ function passes() {
     });
   return {
     starts,
-    request: passThrottle(pass, { delayMs: 50, gapMs: 1000 }),
+    request: passThrottle(pass, { name: 'SLA pass', delayMs: 50, gapMs: 1000 }),
     end: async () => {
       finish?.();
       finish = null;
@@ -82,7 +82,7 @@ test('a pass that throws is reported and does not stop later ones', async () => 
       calls++;
       if (calls === 1) throw new Error('database closed');
     },
-    { delayMs: 50, gapMs: 1000 },
+    { name: 'SLA pass', delayMs: 50, gapMs: 1000 },
   );
   request();
   await vi.advanceTimersByTimeAsync(50);

@@ -1,3 +1,4 @@
+import { passThrottle } from '@/utils/background/pass-throttle';
 import type { ItemView } from '@/utils/backlog';
 import { customerKeyOf } from '@/utils/db';
 import type { CapturedItem } from '@/utils/schema-core';
@@ -46,12 +47,7 @@ export function captureGate(
     fail(error: unknown): void;
   }
   const queue: Waiting[] = [];
-  let running = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastStart = Number.NEGATIVE_INFINITY;
-
-  const start = async () => {
-    timer = null;
+  const storeGroup = async () => {
     const group: Waiting[] = [];
     let count = 0;
     for (let next = queue[0]; next && (!group.length || count + next.items.length <= options.maxItems); next = queue[0]) {
@@ -59,26 +55,20 @@ export function captureGate(
       count += next.items.length;
       queue.shift();
     }
-    running = true;
-    lastStart = performance.now();
+    // What the cap left waits for the next pass.
+    if (queue.length) request();
     try {
       const views = await store(group.flatMap((w) => w.items));
       for (const w of group) w.done(viewsFor(w.items, views));
     } catch (error) {
       // Every sender of the group hears of it; the engine sends its items again when it next reads them.
       for (const w of group) w.fail(error);
-    } finally {
-      running = false;
-      schedule();
     }
   };
-  const schedule = () => {
-    if (running || timer !== null || !queue.length) return;
-    timer = setTimeout(start, Math.max(0, lastStart + options.gapMs - performance.now()));
-  };
+  const request = passThrottle(storeGroup, { name: 'capture group', delayMs: 0, gapMs: options.gapMs });
   return (items) =>
     new Promise<ItemView[]>((done, fail) => {
       queue.push({ items, done, fail });
-      schedule();
+      request();
     });
 }
