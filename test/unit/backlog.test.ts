@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { captureItems, pendingItems, setItemStatus, urgentCount } from '@/utils/backlog';
 import { ReplylineDb, SCHEMA_VERSIONS } from '@/utils/db';
-import { captured, freshDb } from './helpers';
+import { captured, freshDb, wrapTables } from './helpers';
 
 const now = new Date('2026-07-01T12:10:00.000Z');
 
@@ -35,25 +35,14 @@ test('a reload that captures the same items again rewrites nothing; what changed
   const db = freshDb();
   // The writes that reach the database, beneath the counters middleware.
   const writes: string[] = [];
-  db.use({
-    stack: 'dbcore',
-    name: 'log-writes',
-    level: 1,
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (req) => {
-            const rows = 'values' in req ? req.values.length : 'keys' in req ? req.keys.length : 1;
-            if (rows) writes.push(`${name} ${req.type}`);
-            return table.mutate(req);
-          },
-        };
-      },
-    }),
-  });
+  wrapTables(db, 'log-writes', 1, (table, name) => ({
+    ...table,
+    mutate: (req) => {
+      const rows = 'values' in req ? req.values.length : 'keys' in req ? req.keys.length : 1;
+      if (rows) writes.push(`${name} ${req.type}`);
+      return table.mutate(req);
+    },
+  }));
   const lea = { name: 'Léa Martin', handle: 'lea_m', profileUrl: 'https://x.com/lea_m' };
   const page = [captured({ externalId: '1' }), captured({ externalId: '2', author: lea })];
   await captureItems(db, page, now);

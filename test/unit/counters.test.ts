@@ -12,7 +12,7 @@ import { DEFAULT_ALERTS, PRIORITIES, STATUSES } from '@/utils/schema';
 import { PLATFORMS, type Platform } from '@/utils/schema-core';
 import { slaState } from '@/utils/sla';
 import { type Rng, seededRng } from './fuzz-kit';
-import { captured, freshDb } from './helpers';
+import { captured, freshDb, wrapTables } from './helpers';
 
 const START = Date.parse('2026-07-01T12:00:00.000Z');
 const MINUTE = 60_000;
@@ -116,26 +116,17 @@ test('a put of rows the transaction read is counted from that read: no second re
   const db = freshDb();
   // Counts the item reads that reach the database, beneath the counters middleware (a lower level).
   let itemReads = 0;
-  db.use({
-    stack: 'dbcore',
-    name: 'count-item-reads',
-    level: 1,
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return name !== 'items'
-          ? table
-          : {
-              ...table,
-              getMany: (req) => {
-                itemReads++;
-                return table.getMany(req);
-              },
-            };
-      },
-    }),
-  });
+  wrapTables(db, 'count-item-reads', 1, (table, name) =>
+    name !== 'items'
+      ? table
+      : {
+          ...table,
+          getMany: (req) => {
+            itemReads++;
+            return table.getMany(req);
+          },
+        },
+  );
   await captureItems(db, [captured({ externalId: '1' }), captured({ externalId: '2' })], now());
   itemReads = 0;
   await db.transaction('rw', db.items, async () => {

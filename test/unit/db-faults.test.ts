@@ -6,7 +6,7 @@ import { createStorageGuard, DATABASE_BLOCKED_MESSAGE, isQuotaError, STORAGE_FUL
 import { ReplylineDb, SCHEMA_VERSIONS } from '@/utils/db';
 import { demoSeed, OPTIONS_PAGE, TEST_ENV, X_TAB } from './background-kit';
 import { snapshotDb } from './fuzz-kit';
-import { captured, freshDb, quietHandlers } from './helpers';
+import { captured, freshDb, quietHandlers, wrapTables } from './helpers';
 
 vi.setConfig({ testTimeout: 30_000 });
 /** vi.waitFor with room for a busy machine (its default gives up after 1 s). */
@@ -28,23 +28,11 @@ function background(db: ReplylineDb) {
 
 /** Makes every write fail as Chrome does when the origin is out of quota, while `full()` says so. */
 function injectQuotaFault(db: Dexie, full: () => boolean) {
-  db.use({
-    stack: 'dbcore',
-    name: 'quota-fault',
-    // Below every other middleware: the fault comes from IndexedDB itself.
-    level: 0,
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (req) =>
-            full() ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req),
-        };
-      },
-    }),
-  });
+  // Below every other middleware: the fault comes from IndexedDB itself.
+  wrapTables(db, 'quota-fault', 0, (table) => ({
+    ...table,
+    mutate: (req) => (full() ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : table.mutate(req)),
+  }));
 }
 
 /** Fails the test instead of hanging when a call never answers. */

@@ -1,3 +1,4 @@
+import type { DBCoreTable, Dexie } from 'dexie';
 import { type BackgroundDeps, createHandlers } from '@/utils/background/handlers';
 import { ReplylineDb } from '@/utils/db';
 import type { CapturedItem } from '@/utils/schema-core';
@@ -29,3 +30,11 @@ export const captured = (overrides: Partial<CapturedItem> = {}): CapturedItem =>
   byBrand: false,
   ...overrides,
 });
+
+/**
+ * A DBCore middleware that gives each table through `wrap`, at `level`: 0 is beneath everything
+ * (what IndexedDB itself does), 1 beneath the app's counters middleware (what reaches the database).
+ */
+export function wrapTables(db: Dexie, name: string, level: number, wrap: (table: DBCoreTable, tableName: string) => DBCoreTable) {
+  db.use({ stack: 'dbcore', name, level, create: (down) => ({ ...down, table: (tableName) => wrap(down.table(tableName), tableName) }) });
+}
